@@ -1,0 +1,109 @@
+"""The `briefing` command: the window with no subcommand, headless jobs with one.
+
+Qt is imported only by the commands that draw, so `briefing check` starts in the time it
+takes to import PyYAML. User mistakes end as one line and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from . import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+TABS = ("overview", "leaders", "agreements", "trade", "cooperation", "timeline", "source")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line, as `briefing` promises for usage errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="briefing",
+        description="Open a briefing in the viewer (no FILE: the bundled seed briefing). "
+        "Subcommands: check, search, export, build (briefing SUBCOMMAND --help).")
+    parser.add_argument("file", nargs="?", metavar="FILE", help="briefing YAML file")
+    parser.add_argument("--tab", choices=TABS, help="tab to show first")
+    parser.add_argument("--query", metavar="Q", help="search to apply at start")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="render the window to a PNG (offscreen if no display) and exit")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefing check",
+                     description="Validate a briefing and prove every source excerpt is in "
+                     "its article. Exit 0: valid; 1: problems (FILE:LINE:COL: message); "
+                     "2: usage error or unreadable file.")
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    return parser
+
+
+def cmd_check(argv: Sequence[str]) -> int:
+    args = _check_parser().parse_args(argv)
+    from .core.load import load_document
+    from .core.problems import BriefingError, UnreadableFileError
+    from .core.provenance import check_document
+
+    try:
+        document = load_document(args.file)
+    except UnreadableFileError as exc:
+        print(f"briefing check: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BriefingError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return EXIT_PROBLEMS
+    problems = check_document(document)
+    for problem in problems:
+        print(problem)
+    if problems:
+        return EXIT_PROBLEMS
+    if not args.quiet:
+        print(f"{args.file}: ok ({_summary(document.briefing)})")
+    return EXIT_OK
+
+
+def _summary(briefing: object) -> str:
+    from .core.model import SECTIONS
+
+    parts = []
+    for section, _cls in SECTIONS:
+        count = len(getattr(briefing, section))
+        if count:
+            parts.append(f"{count} {section.replace('_', ' ')}")
+    return ", ".join(parts) + "; every excerpt found in the article"
+
+
+def cmd_window(argv: Sequence[str]) -> int:
+    args = _window_parser().parse_args(argv)
+    from .ui.app import run
+
+    return run(args)
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "check": cmd_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = SUBCOMMANDS.get(argv[0]) if argv else None
+    try:
+        if command is not None:
+            return command(argv[1:])
+        return cmd_window(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `briefing search ... | head` closed the pipe: not an error
+        sys.stderr.close()
+        return EXIT_OK

@@ -1,0 +1,69 @@
+"""Loading a briefing file: bytes -> text -> nodes -> model, every failure a Problem."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import validate, yamlread
+from .model import Briefing
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A loaded briefing with where it came from.
+
+    ``root`` keeps the YAML nodes so later checks (excerpts, arithmetic) can point at
+    line and column; callers that only display the briefing can drop the Document.
+    """
+
+    path: Path
+    briefing: Briefing
+    root: yaml.Node
+
+
+def load_document(path: str | Path, *, max_bytes: int | None = None) -> Document:
+    """Read and validate a briefing file.
+
+    Raises UnreadableFileError when the file cannot be read at all, and BriefingError
+    (with every problem found, each with its line and column) when it is not a valid
+    briefing.
+    """
+    path = Path(path)
+    name = str(path)
+    text = yamlread.decode(yamlread.read_bytes(path, max_bytes), name)
+    return parse_document(text, path)
+
+
+def parse_document(text: str, path: Path) -> Document:
+    """Validate briefing text that claims to come from ``path``."""
+    name = str(path)
+    with _gc_paused():
+        root = yamlread.compose(text, name)
+        briefing = validate.to_briefing(root, name)
+    assert root is not None  # to_briefing refuses an empty document
+    return Document(path=path, briefing=briefing, root=root)
+
+
+def load_briefing(path: str | Path) -> Briefing:
+    """The briefing in a file (see load_document for what it raises)."""
+    return load_document(path).briefing
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building a million nodes makes the cyclic GC rescan them again and again (a
+    50,000-entry file composed in 7.9 s with it, 1.3 s without); nothing built here is
+    cyclic, so pause it for the duration."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

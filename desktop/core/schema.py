@@ -1,0 +1,159 @@
+"""The format, written out from the model: JSON Schema for editors, Markdown for people.
+
+Run ``python -m desktop.core.schema`` to rewrite ``resources/briefing.schema.json`` and
+``docs/format.md``; a test fails when either is out of date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal
+
+from .model import SCHEMA_VERSION, Briefing
+
+
+def _classes(root: type = Briefing) -> list[type]:
+    """Every dataclass reachable from ``root``, in the order they are first met."""
+    seen: list[type] = []
+
+    def visit(tp: Any) -> None:
+        if dataclasses.is_dataclass(tp):
+            if tp in seen:
+                return
+            seen.append(typing.cast(type, tp))
+            for hint in typing.get_type_hints(tp).values():
+                visit(hint)
+        for arg in typing.get_args(tp):
+            visit(arg)
+
+    visit(root)
+    return seen
+
+
+def _type_schema(tp: Any) -> dict[str, Any]:
+    if dataclasses.is_dataclass(tp):
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        rest = [a for a in args if a is not type(None)]
+        if set(rest) == {int, float}:
+            schema: dict[str, Any] = {"type": "number"}
+        else:
+            schema = _type_schema(rest[0])
+        if type(None) in args:
+            return {"anyOf": [schema, {"type": "null"}]}
+        return schema
+    if origin is tuple:
+        return {"type": "array", "items": _type_schema(args[0])}
+    if origin is Literal:
+        if all(isinstance(a, str) for a in args):
+            return {"type": "string", "enum": list(args)}
+        return {"const": args[0]} if len(args) == 1 else {"enum": list(args)}
+    if tp is str:
+        return {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
+    raise TypeError(f"unsupported type {tp!r}")
+
+
+def _class_schema(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required = []
+    for f in dataclasses.fields(cls):
+        prop = _type_schema(hints[f.name])
+        target = prop["anyOf"][0] if "anyOf" in prop else prop
+        item = target.get("items", target) if target.get("type") == "array" else target
+        meta = f.metadata
+        if "pattern" in meta:
+            item["pattern"] = meta["pattern"]
+        if meta.get("min_length"):
+            item["minLength"] = meta["min_length"]
+        if meta.get("min_items"):
+            target["minItems"] = meta["min_items"]
+        prop = {"description": meta["doc"], **prop}
+        if f.default is dataclasses.MISSING:
+            required.append(f.name)
+        elif f.default not in ((), None):
+            prop["default"] = f.default
+        if meta.get("example") is not None:
+            prop["examples"] = [meta["example"]]
+        properties[f.name] = prop
+    return {"type": "object", "description": (cls.__doc__ or "").strip(),
+            "properties": properties, "required": required, "additionalProperties": False}
+
+
+def json_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of a briefing file, for editors such as VS Code."""
+    root = _class_schema(Briefing)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"Briefing note, schema version {SCHEMA_VERSION}",
+        **root,
+        "$defs": {cls.__name__: _class_schema(cls) for cls in _classes()[1:]},
+    }
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _type_words(tp: Any) -> str:
+    if dataclasses.is_dataclass(tp):
+        return f"[{tp.__name__}](#{tp.__name__.lower()})"
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        rest = [a for a in args if a is not type(None)]
+        return "number" if set(rest) == {int, float} else _type_words(rest[0])
+    if origin is tuple:
+        return f"list of {_type_words(args[0])}"
+    if origin is Literal:
+        return " \\| ".join(f"`{a}`" for a in args)
+    return {str: "text", bool: "true/false"}[tp]
+
+
+def markdown_reference() -> str:
+    """The field reference in docs/format.md."""
+    lines = [
+        "<!-- Written by `python -m desktop.core.schema` from desktop/core/model.py; "
+        "do not edit by hand. -->",
+        f"# Briefing format, schema version {SCHEMA_VERSION}: field reference",
+        "",
+        "A briefing is one YAML file (UTF-8). Each section below is a mapping; list sections "
+        "hold mappings of the kind named. Required fields are marked **yes**. Unknown fields "
+        "are refused, so a typo never passes silently.",
+        "",
+    ]
+    for cls in _classes():
+        hints = typing.get_type_hints(cls)
+        lines += [f"## {cls.__name__}", "", (cls.__doc__ or "").strip(), "",
+                  "| field | type | required | meaning |", "|---|---|---|---|"]
+        for f in dataclasses.fields(cls):
+            required = "**yes**" if f.default is dataclasses.MISSING else ""
+            meaning = f.metadata["doc"]
+            if f.metadata.get("example") is not None:
+                meaning += f" Example: `{json.dumps(f.metadata['example'], ensure_ascii=False)}`."
+            meaning = meaning.replace("|", "\\|")
+            lines.append(f"| `{f.name}` | {_type_words(hints[f.name])} | {required} | "
+                         f"{meaning} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def project_root() -> Path:
+    return Path(__file__).resolve().parents[2]
+
+
+def main() -> None:
+    root = project_root()
+    (root / "resources" / "briefing.schema.json").write_text(json_schema_text(),
+                                                             encoding="utf-8")
+    (root / "docs" / "format.md").write_text(markdown_reference(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
