@@ -1,0 +1,42 @@
+"""Shared test set-up: Qt offscreen before anything imports it, and common paths."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+# Set before Qt is imported anywhere, so no test ever needs a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_HASH_SEED", "0")
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_BRIEFING = SEEDS / "kazakhstan-belarus-state-visit-2017-11.yaml"
+SEED_ARTICLE = SEEDS / "kazakhstan-belarus-state-visit-2017-11.txt"
+
+
+@pytest.fixture
+def seed_briefing_path() -> Path:
+    return SEED_BRIEFING
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """The seed briefing and its article copied to a temporary folder, free to edit."""
+    (tmp_path / SEED_ARTICLE.name).write_bytes(SEED_ARTICLE.read_bytes())
+    target = tmp_path / SEED_BRIEFING.name
+    target.write_bytes(SEED_BRIEFING.read_bytes())
+    return target
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):
+    """Run `python -m desktop ARGS` in a subprocess; returns the CompletedProcess."""
+    import subprocess
+
+    full_env = {**os.environ, **(env or {})}
+    full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+    return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=cwd or ROOT,
+                          env=full_env, capture_output=True, text=True, timeout=120)
