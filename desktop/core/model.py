@@ -80,7 +80,8 @@ class ArticleRef:
     path: str = spec("Path of the article's plain-text file, relative to the YAML file.",
                      min_length=1, example="kazakhstan-belarus-state-visit-2017-11.txt")
     sha256: str = spec("SHA-256 of the article file's bytes, lowercase hex.",
-                       pattern=r"^[0-9a-f]{64}$")
+                       pattern=r"^[0-9a-f]{64}$",
+                       pattern_doc="a SHA-256 in lowercase hex (64 characters)")
     title: str | None = spec("The article's headline, if it has one.", default=None)
     publisher: str | None = spec("Publisher, only if the article names it.", default=None)
     url: str | None = spec("Address of the article, only if known.", default=None)
@@ -112,7 +113,8 @@ class NativeName:
 
     name: str = spec("The name in that script.", min_length=1, example="Нұрсұлтан Назарбаев")
     language: str = spec("BCP 47 language tag of the spelling.", min_length=2,
-                         pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", example="kk")
+                         pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", example="kk",
+                         pattern_doc="a language tag such as kk, ru or be")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -181,7 +183,8 @@ class TradeStatistic:
     unit: str | None = spec("What is counted, or `currency` for money.", default=None,
                             example="currency")
     currency: str | None = spec("ISO 4217 code for money.", default=None,
-                                pattern=r"^[A-Z]{3}$", example="USD")
+                                pattern=r"^[A-Z]{3}$", example="USD",
+                                pattern_doc="an ISO 4217 currency code such as USD or EUR")
     scale: Scale | None = spec("Multiplier of `value`.", default=None, example="million")
     period: str | None = spec("The period the figure covers, in words.", default=None,
                               example="January-September 2017")

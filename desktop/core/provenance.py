@@ -223,7 +223,7 @@ def _derived_problems(document: Document, base: NodePath,
     decimals = _decimals(stat.value)
     if abs(result - stat.value) > 0.5 * 10 ** -decimals + 1e-9:
         yield _problem(document, where, (
-            f"'{stat.derived.arithmetic}' gives {result:.{decimals + 3}g}, which does not "
+            f"'{stat.derived.arithmetic}' gives {round(result, decimals + 3):g}, which does not "
             f"round to the value {_show(stat.value)}"))
 
 

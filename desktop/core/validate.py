@@ -60,7 +60,7 @@ def to_briefing(node: yaml.Node | None, name: str) -> Briefing:
     if not isinstance(node, yaml.MappingNode):
         context.report(node, (), f"expected a mapping of sections at the top level, found "
                                  f"{_describe(node)}")
-    else:
+    elif _tag_ok(node, context, ()):
         result = _converter(Briefing)(node, (), context)
         if not context.problems and result is not _INVALID:
             return typing.cast(Briefing, result)
@@ -114,6 +114,7 @@ class _FieldRule:
     min_items: int
     min_length: int
     pattern: re.Pattern[str] | None
+    pattern_doc: str | None
     is_date: bool
 
 
@@ -132,6 +133,7 @@ def _rules(cls: type) -> dict[str, _FieldRule]:
             min_items=meta.get("min_items", 0),
             min_length=meta.get("min_length", 0),
             pattern=re.compile(pattern) if pattern else None,
+            pattern_doc=meta.get("pattern_doc"),
             is_date=pattern == DATE_PATTERN,
         )
     return rules
@@ -181,6 +183,8 @@ def _dataclass_converter(cls: type) -> Converter:
 
 
 def _field_value(rule: _FieldRule, node: yaml.Node, path: Path, ctx: _Context) -> Any:
+    if not _tag_ok(node, ctx, path):
+        return _INVALID
     if _is_null(node):
         if rule.required and not rule.nullable:
             return ctx.report(node, path, "missing value")
@@ -209,7 +213,8 @@ def _check_text(rule: _FieldRule, value: str, node: yaml.Node, path: Path,
         if rule.is_date:
             return ctx.report(node, path, f"'{value}' is not a date such as 2017-11-29, "
                                           "2017-11, 2017 or 2017-11-29/2017-11-30")
-        return ctx.report(node, path, f"'{value}' does not match {rule.pattern.pattern}")
+        wanted = rule.pattern_doc or f"text matching {rule.pattern.pattern}"
+        return ctx.report(node, path, f"'{value}' is not {wanted}")
     if rule.is_date:
         for part in value.split("/"):
             if not _calendar_date_ok(part):
@@ -268,6 +273,9 @@ def _sequence_converter(item: Converter) -> Converter:
         out = []
         ok = True
         for index, child in enumerate(node.value):
+            if not _tag_ok(child, ctx, path + (index,)):
+                ok = False
+                continue
             if _is_null(child):
                 ctx.report(child, path + (index,), "empty list item")
                 ok = False
@@ -372,4 +380,6 @@ def _describe(node: yaml.Node) -> str:
 
 
 def _entity_name(cls: type) -> str:
+    if cls.__name__ == "Header":
+        return "the briefing section"
     return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()

@@ -166,7 +166,9 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MiB"
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MiB"
+    return f"{size / 1024:.1f} KiB" if size >= 1024 else f"{size} bytes"
 
 
 def _line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:

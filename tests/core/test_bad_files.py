@@ -1,0 +1,123 @@
+"""Each malformed briefing in tests/core/bad gets its exact message and exit code, quickly."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+
+from desktop.cli import main
+
+BAD = Path(__file__).parent / "bad"
+ARTICLE_HASH = "283fe65e894c2b16b4a3172242951e3b995903b4b14df55c72dc38016731acf9"
+
+EXPECTED = {
+    "syntax-error.yaml": [
+        "4:7: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence "
+        "at 3:10)"],
+    "wrong-type.yaml": ["13:11: leaders[0].name: expected text, found a list"],
+    "missing-required.yaml": [
+        "3:3: briefing: missing required field 'place' in the briefing section"],
+    "unknown-field.yaml": [
+        "15:5: leaders[0]: unknown field 'rol' in leader (did you mean 'role'?)"],
+    "duplicate-key.yaml": ["6:3: briefing: duplicate key 'title' (first at 3:3)"],
+    "billion-laughs.yaml": [
+        "1:1: aliases would expand the document to 490,329,064 nodes from 28 written "
+        "(limit: 100,000 added by aliases); this looks like a 'billion laughs' file"],
+    "recursive-alias.yaml": ["2:11: recursive alias: a node that contains itself"],
+    "python-tag.yaml": [
+        "6:12: briefing.summary: tag '!!python/object/apply:os.system' is not allowed; "
+        "briefings use plain YAML values only"],
+    "not-utf8.yaml": ["5:18: invalid UTF-8 byte 0xE9; save the file as UTF-8"],
+    "utf16.yaml": ["1:1: file is UTF-16-encoded; save it as UTF-8"],
+    "empty.yaml": [
+        "1:1: file is empty; a briefing is a mapping with schema_version, briefing and the "
+        "list sections"],
+    "list-at-top.yaml": ["1:1: expected a mapping of sections at the top level, found a list"],
+    "excerpt-not-in-article.yaml": [
+        "24:9: trade_statistics[0].source[0]: excerpt not found in the article: after "
+        "\"...ine months of 2017 increased 6\" the article has \"0 percent to\" where the "
+        "excerpt has \"1 percent to\""],
+    "value-not-in-source.yaml": [
+        "20:12: trade_statistics[0].value: 442 is not written in this entry's source "
+        "excerpts; quote the sentence that states it, or mark it derived with its "
+        "arithmetic"],
+    "wrong-arithmetic.yaml": [
+        "22:19: trade_statistics[0].derived.arithmetic: '441.4 / 1.5' gives 294.267, which "
+        "does not round to the value 276"],
+    "wrong-sha256.yaml": [
+        f"9:13: briefing.article.sha256: the article's sha256 is {ARTICLE_HASH}, not "
+        f"000{ARTICLE_HASH[3:]} (the article changed, or the briefing names the wrong file)"],
+    "bad-enum.yaml": [
+        "22:12: trade_statistics[0].scale: 'milion' is not one of: thousand, million, "
+        "billion, trillion (did you mean 'million'?)"],
+    "several-problems.yaml": [
+        "4:9: briefing.date: '29 November 2017' is not a date such as 2017-11-29, 2017-11, "
+        "2017 or 2017-11-29/2017-11-30",
+        "13:5: leaders[0]: missing required field 'role' in leader",
+        "20:15: trade_statistics[0].currency: 'dollars' is not an ISO 4217 currency code "
+        "such as USD or EUR",
+        "21:12: trade_statistics[0].scale: 'millions' is not one of: thousand, million, "
+        "billion, trillion (did you mean 'million'?)",
+        "22:5: trade_statistics[0]: duplicate key 'scale' (first at 21:5)"],
+}
+
+
+def test_every_file_in_the_corpus_has_an_expectation():
+    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_gets_exact_problems_and_exit_1(name, capsys, monkeypatch):
+    monkeypatch.chdir(BAD)
+    started = time.perf_counter()
+    code = main(["check", name])
+    elapsed = time.perf_counter() - started
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err == ""
+    assert out.splitlines() == [f"{name}:{line}" for line in EXPECTED[name]]
+    assert elapsed < 1.0, f"{name} took {elapsed:.2f} s"
+
+
+def test_huge_file_is_refused_before_reading_with_the_limit_named(tmp_path, capsys):
+    huge = tmp_path / "huge.yaml"
+    with open(huge, "wb") as handle:  # sparse: 40 MiB on paper, nothing on disk
+        handle.truncate(40 * 1024 * 1024)
+    started = time.perf_counter()
+    code = main(["check", str(huge)])
+    assert time.perf_counter() - started < 0.5
+    assert code == 1
+    assert capsys.readouterr().out == (
+        f"{huge}:1:1: file is 40.0 MiB, over the 32.0 MiB limit (set BRIEFING_MAX_BYTES to "
+        "a larger number of bytes to open it)\n")
+
+
+def test_size_limit_can_be_lowered_and_raised_by_environment(seed_copy, monkeypatch, capsys):
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", "1000")
+    assert main(["check", str(seed_copy)]) == 1
+    assert "over the 1000 bytes limit" in capsys.readouterr().out
+    monkeypatch.setenv("BRIEFING_MAX_BYTES", str(10**8))
+    assert main(["check", str(seed_copy)]) == 0
+
+
+@pytest.mark.parametrize(("target", "reason"), [
+    ("missing.yaml", "no such file"),
+    (".", "it is a directory"),
+])
+def test_unreadable_file_exits_2_with_one_line(tmp_path, target, reason, capsys):
+    path = tmp_path / target
+    assert main(["check", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"briefing check: {path}: cannot read: {reason}\n"
+
+
+def test_usage_error_exits_2_without_traceback():
+    result = run_cli("check")
+    assert result.returncode == 2
+    assert result.stderr.startswith("briefing check: the following arguments are required")
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
