@@ -1,0 +1,59 @@
+"""The faithfulness checks: excerpts, stated figures and derived arithmetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.provenance import (
+    ExcerptFinder,
+    evaluate_arithmetic,
+    explain_missing,
+    normalize_space,
+    numbers_in_text,
+)
+
+
+def test_whitespace_is_the_only_tolerated_difference():
+    article = normalize_space("The turnover\n  increased 60 percent.")
+    assert normalize_space("turnover increased\t60") in article
+    assert normalize_space("Turnover increased 60") not in article  # case matters
+
+
+def test_explanation_points_at_the_first_difference():
+    article = "Lukashenko said Nazarbayev’s visit would strengthen cooperation."
+    assert explain_missing("Lukashenko said Nazarbayev's visit", article) == (
+        "excerpt not found in the article: after \"...Lukashenko said Nazarbayev\" the "
+        "article has \"’s visit wou\" where the excerpt has \"'s visit\"")
+    assert explain_missing("Something else entirely", article) == (
+        "excerpt not found in the article: \"Something else entirely\"")
+
+
+def test_excerpt_finder_agrees_with_plain_substring_on_a_large_article():
+    sentences = [f"Sentence {i} says trade grew {i % 7} percent in region {i % 13}."
+                 for i in range(5000)]
+    article = " ".join(sentences)
+    finder = ExcerptFinder(article)
+    probes = [sentences[10], sentences[4999], "grew 3 percent in region 5. Sentence",
+              "entence 42 says", "Sentence 5000 says", "percent in region 13."]
+    assert [finder.contains(p) for p in probes] == [p in article for p in probes]
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    ("increased 60 percent to $441.4 million", {60, 441.4}),
+    ("one of the three largest partners", {1, 3}),
+    ("1,500 and 2 300 people", {1500, 2300, 500, 300, 2}),
+    ("in 2015-2016", {2015, 2016}),
+    ("version 1.2.3 and 4x4", set()),
+])
+def test_numbers_written_in_text(text, numbers):
+    assert numbers_in_text(text) >= {float(n) for n in numbers}
+    if not numbers:
+        assert numbers_in_text(text) == set()
+
+
+def test_arithmetic_is_evaluated_safely():
+    assert evaluate_arithmetic("441.4 / (1 + 60 / 100)") == pytest.approx(275.875)
+    assert evaluate_arithmetic("-2 * (3 - 1)") == -4
+    for bad in ("__import__('os')", "2 ** 1000", "x + 1", "1 / 0", ""):
+        with pytest.raises(ValueError):
+            evaluate_arithmetic(bad)
