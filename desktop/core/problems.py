@@ -15,7 +15,16 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return f"{printable(self.file)}:{self.line}:{self.column}: {printable(self.message)}"
+
+
+def printable(text: str) -> str:
+    """Text safe for one terminal line: newlines, escape sequences and other invisible
+    controls (which could forge output or recolour a terminal) shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
 
 
 class BriefingError(Exception):

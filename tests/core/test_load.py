@@ -123,3 +123,12 @@ def test_core_never_imports_qt():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_problem_lines_escape_newlines_and_terminal_controls():
+    text = MINIMAL + "leaders:\n  - {\"na\\nme\\u001b[31m\": x}\n"
+    with pytest.raises(BriefingError) as caught:
+        parse(text)
+    lines = [str(p) for p in caught.value.problems]
+    assert all("\n" not in line and "\x1b" not in line for line in lines)
+    assert any("unknown field 'na\\nme\\x1b[31m' in leader" in line for line in lines)
