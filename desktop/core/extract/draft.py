@@ -1,0 +1,127 @@
+"""Article text -> draft briefing: the sections put together, with a header."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Agreement, ArticleRef, Briefing, Event, Header, TradeStatistic
+from . import dates
+from .areas import Areas
+from .documents import agreements
+from .events import events
+from .figures import statistics
+from .gazetteer import capital_index
+from .orgs import Organisations
+from .people import People
+from .text import Sentence, clip, dateline, sentences
+
+_CAPITALS = capital_index()
+DRAFT_NOTE = (
+    "Drafted by `briefing build` from the article alone; every entry quotes the sentence it "
+    "came from. Check names, statuses, periods and parties, fill in what is missing, then "
+    "set draft to false.")
+
+
+class EmptyArticleError(ValueError):
+    """The article has no words to draft from."""
+
+
+def _headline(text: str) -> tuple[str | None, int]:
+    """A first line that reads as a headline (short, no full stop, more text below)."""
+    first, _, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if rest.strip() and first and len(first.split()) <= 20 and \
+            not first.endswith((".", "!", "?", "”", '"')) and dateline(first)[0] is None:
+        return first, text.find(first) + len(first)
+    return None, 0
+
+
+def build_draft(article_text: str, article_path_rel: str, sha256: str) -> Briefing:
+    """A draft briefing (``draft: true``) for the article; raises EmptyArticleError.
+
+    Deterministic: the same text gives the same briefing. ``article_path_rel`` is the
+    article's path relative to where the briefing will be written.
+    """
+    if not re.search(r"\w", article_text):
+        raise EmptyArticleError("the article has no text to draft from")
+    headline, body_at = _headline(article_text)
+    body = article_text[body_at:]
+    city, skip = dateline(body.lstrip())
+    skip += len(body) - len(body.lstrip())
+    all_sentences = sentences(body, skip)
+    year = dates.infer_year(article_text)
+    city_country = _CAPITALS.get(city.title()) if city else None
+
+    people = People(city_country)
+    orgs = Organisations()
+    areas = Areas()
+    stats: list[TradeStatistic] = []
+    docs: list[Agreement] = []
+    timeline: list[Event] = []
+    for sentence in all_sentences:
+        people.introduce(sentence)
+    subject = None
+    for index, sentence in enumerate(all_sentences):
+        people.attribute(sentence)
+        spans = orgs.scan(sentence)
+        areas.scan(sentence, index)
+        found = statistics(sentence, subject)
+        if found:
+            subject = subject or found[0].metric
+        stats.extend(found)
+        docs.extend(agreements(sentence, people.countries(), spans))
+        timeline.extend(events(sentence, year))
+
+    lead = all_sentences[0] if all_sentences else Sentence(article_text.strip(), 0, 0)
+    header = _header(lead, all_sentences, headline, city, year, timeline, article_path_rel,
+                     sha256)
+    return Briefing(
+        schema_version=1, briefing=header, leaders=people.leaders(),
+        agreements=_unique(docs, lambda a: a.title.lower()),
+        trade_statistics=_unique(stats, lambda s: (s.metric, s.value, s.period,
+                                                   s.direction, s.source)),
+        cooperation_areas=tuple(areas.areas), organisations=orgs.organisations(),
+        events=tuple(sorted(_unique(timeline, lambda e: (e.date, e.title)),
+                            key=lambda e: e.date)))
+
+
+def _unique(items: list, key) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return tuple(out)
+
+
+def _header(lead: Sentence, all_sentences: list[Sentence], headline: str | None,
+            city: str | None, year: int | None, timeline: list[Event], path: str,
+            sha256: str) -> Header:
+    lead_events = [e for e in timeline if e.source == (lead.text,) and "-" in e.date]
+    dated = lead_events or [e for e in timeline if len(e.date) >= 10] or timeline
+    notes = [DRAFT_NOTE]
+    if dated:
+        date = dated[0].date
+        if dated[0].note:
+            notes.append(f"The briefing date: {dated[0].note[0].lower()}{dated[0].note[1:]}")
+    elif year is not None:
+        date = str(year)
+    else:
+        date = "0000"
+        notes.append("The article gives no year: set the date by hand.")
+    place = None
+    for capital, country in _CAPITALS.items():
+        if re.search(rf"\b{re.escape(capital)}\b", lead.text):
+            place = f"{capital}, {country}"
+            break
+    if place is None:
+        m = re.search(r"\b(?:visit to|in|arrived in|held in)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)",
+                      lead.text)
+        place = m.group(1) if m else (city.title() if city else "Not stated")
+    title = headline or clip(re.split(r",\s+and\s+|,\s+|;\s+", lead.text)[0], 100).rstrip(".")
+    summary = " ".join(s.text for s in all_sentences[:2]) or lead.text
+    return Header(
+        title=title, date=date, place=place, summary=summary, dateline=city, draft=True,
+        note=" ".join(notes),
+        article=ArticleRef(path=path, sha256=sha256, title=headline), source=(lead.text,))

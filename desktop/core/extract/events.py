@@ -1,0 +1,57 @@
+"""Dated events for the timeline, with the year of a bare "Nov. 30" inferred and said so."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Event
+from . import dates
+from .gazetteer import capital_index
+from .text import Sentence, clip, sentence_case
+
+_CLAUSE = re.compile(r",\s+and\s+|;\s+|\s+after\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+")
+_CAPITALS = capital_index()
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    out, begin = [], 0
+    for m in _CLAUSE.finditer(text):
+        out.append((begin, text[begin:m.start()]))
+        begin = m.end()
+    out.append((begin, text[begin:]))
+    return out
+
+
+def _title(clause: str, date_text: str) -> str:
+    title = " ".join(clause.replace(date_text, " ").split())
+    title = re.sub(r"\b(?:in|on|during|since|at|for)\s+(?:the\s+)?(?=[,.]|$)", " ", title)
+    title = re.sub(r"^\s*(?:,\s*)?(?:and\s+)?(?:accordingly\s+)?", "", title)
+    title = re.sub(r"\s+([,.])", r"\1", " ".join(title.split())).strip(" ,.")
+    title = re.sub(r"^(?:[Aa]|[Tt]he)\s+(?=\w+\s+\w)", "", title) if title.startswith(
+        ("a ", "A ")) else title
+    return sentence_case(clip(title, 140))
+
+
+def events(sentence: Sentence, year: int | None) -> list[Event]:
+    text = sentence.text
+    found: list[dates.Found] = []
+    part = dates.part_of_year(text)
+    if part is not None:
+        found.append(part)
+    for item in dates.day_dates(text, year) + dates.year_dates(text):
+        if any(f.start <= item.start < f.start + len(f.text) or
+               item.start <= f.start < item.start + len(item.text) for f in found):
+            continue
+        found.append(item)
+    out: list[Event] = []
+    clauses = _clauses(text)
+    place = next((c for c in _CAPITALS if re.search(rf"\b{re.escape(c)}\b", text)), None)
+    for item in sorted(found, key=lambda f: f.start):
+        clause = next((c for begin, c in reversed(clauses) if begin <= item.start), text)
+        title = _title(clause, item.text)
+        if len(title.split()) < 2:
+            title = _title(text, item.text)
+        note = (f"The article gives no year; {item.iso[:4]} is inferred as the latest year "
+                "the article reports on." if item.inferred else None)
+        out.append(Event(date=item.iso, title=title, place=place, note=note, source=(text,)))
+    return out
