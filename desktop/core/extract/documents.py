@@ -26,7 +26,7 @@ DOCUMENT = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _KINDS) + r")\b",
 _CUES = (
     (r"\b(?:will|to|would|plan(?:s|ned)? to|expected to|are to|is to)\s+(?:be\s+)?sign",
      "planned"),
-    (r"\b(?:entered|came|enter|come) into force\b", "in_force"),
+    (r"\b(?:entered|came|has entered|is) (?:into|in) force\b", "in_force"),
     (r"\bsign(?:ed|ing|s)?\b|\binked\b|\bconcluded\b|\bexchanged\b", "signed"),
     (r"\badopt(?:ed|ion|s)?\b|\bapprov(?:ed|al)\b|\bratifi(?:ed|cation)\b", "adopted"),
     (r"\bpropos(?:ed|al|es)\b|\bsuggest(?:ed|ion)\b|\binitiative\b", "proposed"),
@@ -106,7 +106,8 @@ def _title(text: str, m: re.Match[str], segment: tuple[int, int]) -> tuple[str, 
     if quoted is not None:
         post = after[:quoted.end()]
     else:
-        post = re.split(r"[.;:!?](?:\s|$)|\s+(?:which|that|who)\s+", after)[0]
+        post = re.split(r"[.;:!?](?:\s|$)|\s+(?:which|that|who)\s+|"
+                        r"\s+and\s+(?:a|an|the|signed|adopted)\s+", after)[0]
         words = post.split()
         if len(words) > 14:
             post = " ".join(words[:14])

@@ -54,7 +54,7 @@ _NOT_COUNTED = frozenset({"years", "months", "weeks", "days", "hours", "times", 
                           "decades", "minutes"})
 RANK = re.compile(
     rf"(?P<subject>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:is|was|are|were|remains|ranks as)"
-    rf"\s+(?:one|among)\s+of\s+the\s+(?:top\s+)?(?P<n>{'|'.join(ORDINAL_COUNTS)})\s+"
+    rf"\s+(?:one\s+of|among)\s+the\s+(?:top\s+)?(?P<n>{'|'.join(ORDINAL_COUNTS)})\s+"
     r"(?P<sup>largest|biggest|leading|top|main|major)\s+(?P<what>[a-z][a-z ]*?[a-z])"
     r"(?=\s+(?:for|of|in|among|with)\b|[.,;])(?P<rest>[^.;]*)")
 _PERIOD_YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d{2})\b(?![-–]\d)")

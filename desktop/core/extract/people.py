@@ -102,6 +102,10 @@ class People:
         for person in self.people:
             if person.surname == surname:
                 return person
+        if " " not in name:  # family name first, as in "Wang said" for Wang Jianguo
+            for person in self.people:
+                if person.name.split()[0] == name and " " in person.name:
+                    return person
         return None
 
     def resolve(self, mention: str) -> _Person | None:
@@ -124,7 +128,8 @@ class People:
         return self.find(mention)
 
     def _mention_alt(self) -> str:
-        names = sorted({p.name for p in self.people} | {p.surname for p in self.people},
+        names = sorted({p.name for p in self.people} | {p.surname for p in self.people}
+                       | {p.name.split()[0] for p in self.people if " " in p.name},
                        key=len, reverse=True)
         alts = [re.escape(n) for n in names]
         alts.append(rf"(?:[Tt]he\s+)?(?:{_ADJ_ALT})\s+(?:{_NOUN_ALT})")
@@ -165,7 +170,8 @@ class People:
                 self.last = person
                 return
         for p in self.people:  # the last leader named is who "he" means next
-            if re.search(rf"\b{re.escape(p.surname)}\b(?!’s|'s)", text):
+            if re.search(rf"\b{re.escape(p.surname)}\b(?!’s|'s)", text) or \
+                    re.search(rf"\b{re.escape(p.name)}\b", text):
                 self.last = p
 
     def leaders(self) -> tuple[Leader, ...]:
