@@ -88,10 +88,13 @@ def _build_parser() -> argparse.ArgumentParser:
                      description="Draft a briefing (draft: true) from a plain-text UTF-8 "
                      "article; every entry quotes its sentence. Exit 0: written; 1: the "
                      "draft fails `briefing check` (a bug, reported); 2: usage error, or an "
-                     "unreadable, binary, non-UTF-8 or empty article.")
+                     "unreadable, binary, non-UTF-8, empty or undated article.")
     parser.add_argument("article", metavar="ARTICLE", help="the article, a .txt file")
     parser.add_argument("-o", "--output", metavar="OUT.yaml", required=True,
                         help="where to write the draft ('-' for standard output)")
+    parser.add_argument("--date", metavar="DATE",
+                        help="the briefing's date (2017, 2017-11 or 2017-11-30), needed when "
+                        "the article names no year")
     return parser
 
 
@@ -99,7 +102,7 @@ def cmd_build(argv: Sequence[str]) -> int:
     args = _build_parser().parse_args(argv)
     from pathlib import Path
 
-    from .core.extract import ArticleError, EmptyArticleError, draft_text, write_atomic
+    from .core.extract import ArticleError, DraftError, draft_text, write_atomic
     from .core.load import parse_document
     from .core.problems import BriefingError
     from .core.provenance import check_document
@@ -107,8 +110,8 @@ def cmd_build(argv: Sequence[str]) -> int:
     to_stdout = args.output == "-"
     out = Path("draft.yaml") if to_stdout else Path(args.output)
     try:
-        text = draft_text(Path(args.article), out.parent)
-    except (ArticleError, EmptyArticleError) as exc:
+        text = draft_text(Path(args.article), out.parent, date=args.date)
+    except (ArticleError, DraftError) as exc:
         message = str(exc) if isinstance(exc, ArticleError) else f"{args.article}: {exc}"
         print(f"briefing build: {message}", file=sys.stderr)
         return EXIT_USAGE

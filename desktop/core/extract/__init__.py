@@ -9,21 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...paths import resources_dir
-from .draft import EmptyArticleError, build_draft
+from .draft import DraftError, EmptyArticleError, UndatedArticleError, build_draft
 from .files import ArticleError, read_article, relative_path, write_atomic
 from .yamlout import dump
 
-__all__ = ["ArticleError", "EmptyArticleError", "build_draft", "draft_text", "read_article",
-           "relative_path", "write_atomic"]
+__all__ = ["ArticleError", "DraftError", "EmptyArticleError", "UndatedArticleError",
+           "build_draft", "draft_text", "read_article", "relative_path", "write_atomic"]
 
 
-def draft_text(article: Path, out_dir: Path) -> str:
+def draft_text(article: Path, out_dir: Path, *, date: str | None = None) -> str:
     """The YAML of a draft for ``article``, to be written in ``out_dir``.
 
-    Raises ArticleError (unreadable, binary, not UTF-8) or EmptyArticleError.
+    Raises ArticleError (unreadable, binary, not UTF-8) or DraftError (empty article, no
+    year and no ``date``, bad ``date``).
     """
     text, sha256 = read_article(article)
-    briefing = build_draft(text, relative_path(article, out_dir), sha256)
+    briefing = build_draft(text, relative_path(article, out_dir), sha256, date=date)
     schema = resources_dir() / "briefing.schema.json"
     comment = ""
     if schema.is_file():

@@ -26,6 +26,7 @@ _NOT_FIELDS = frozenset({
     "strengthening", "expand", "expanding", "develop", "developing", "deepen", "deepening",
     "boost", "boosting", "for", "of", "the", "in", "on", "active", "good", "effective",
     "discussed", "developed", "existing", "future", "broader", "wider", "new", "regular",
+    "economic", "more", "foreign", "direct", "private",
 })
 _SECTORS = re.compile(
     r"\b(?:companies|firms|enterprises|businesses|representatives)\s+(?:working|operating|"
@@ -38,6 +39,26 @@ _LIST_END = re.compile(r",?\s+(?:which|who|said|says|as well as|while|whereas|to
 _MAKING = re.compile(r"\b(?:assembled|produced|manufactured|made|built)\b")
 _PLACES = re.compile(r"\bin\s+(?P<places>[A-Z][\w’'-]+(?:(?:,\s+|\s+and\s+)[A-Z][\w’'-]+)*)")
 _CAPITALS = capital_index()
+# "a joint industrial park in <Town>, where tiles ... are produced"; "a joint venture in
+# <Town> has assembled buses"
+_FACILITY = re.compile(
+    r"\b(?:a|an|the)\s+(?:[A-Z][\w’'-]*-[A-Z][\w’'-]*\s+)?(?P<what>(?:joint\s+)?(?:[a-z]+\s+)?"
+    r"(?:park|venture|plant|factory|hub|zone|enterprise|facility|cluster))\s+in\s+"
+    r"(?P<place>[A-Z][\w’'-]+)(?P<rest>[^.;]*)")
+_GOODS = re.compile(
+    r"\bwhere\s+(?P<a>[^.;]+?)\s+(?:are|is|will be)\s+(?:produced|made|assembled|manufactured)"
+    r"|\b(?:has|have)?\s*(?:assembled|produced|manufactured|made|built|assembles|produces|"
+    r"makes|builds)\s+(?P<b>[^.;]+)")
+_SINCE = re.compile(r"\b(?:[Ii]n|[Ss]ince)\s+((?:19|20)\d{2})\b")
+# "the North–South transport corridor", "a gas pipeline"
+_ROUTE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w’'–-]*\s+)*(?:transport|transit|trade|energy|gas|oil|logistics)"
+    r"\s+(?:corridor|route|pipeline|railway|highway))\b")
+_INVEST = re.compile(r"\binvestments?\s+in\s+(?P<field>[a-z][a-z-]+(?:\s+[a-z-]+)?)"
+                     r"(?=[.,;]|$|\s+and\b)")
+# "a Year of Tourism", "Days of Cinema": exchanges named after their field
+_YEAR_OF = re.compile(r"\b(?:Years?|Days?|Weeks?|Months?|Festival)\s+of\s+"
+                      r"(?P<field>[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)")
 
 
 def _items(listing: str) -> list[str]:
@@ -101,13 +122,38 @@ class Areas:
         for m in _SECURITY.finditer(text):
             if m.group("adj") not in _NOT_FIELDS:
                 self._add(f"{m.group('adj')} {m.group('noun')}", text)
+        for m in _ROUTE.finditer(text):
+            self._add(m.group("name"), text)
+        for m in _INVEST.finditer(text):
+            if m.group("field").split()[0] not in _NOT_FIELDS:
+                self._add(f"{m.group('field')} investment", text)
+        for m in _YEAR_OF.finditer(text):
+            self._add(m.group("field").lower(), text)
+        for m in _FACILITY.finditer(text):
+            self._facility(m, text)
         if len(self.areas) > before:
             self._last_sentence = index
         elif self._last_sentence == index - 1 and _MAKING.search(text):
             self._attach_places(text)
 
+    def _facility(self, m: re.Match[str], text: str) -> None:
+        goods = _GOODS.search(m.group("rest"))
+        products: tuple[str, ...] = ()
+        if goods is not None:
+            listing = goods.group("a") or goods.group("b")
+            products = tuple(p for p in re.split(r",\s+|\s+and\s+", listing.strip()) if p)
+        since = _SINCE.search(text)
+        place = Place(name=m.group("place"), country=_CAPITALS.get(m.group("place")),
+                      products=products, established=since.group(1) if since else None)
+        key = m.group("what").lower()
+        if key in self._keys:
+            return
+        self._keys.add(key)
+        self.areas.append(CooperationArea(area=sentence_case(m.group("what")), places=(place,),
+                                          source=(text,)))
+
     def _attach_places(self, text: str) -> None:
-        """"Tractors ... in Semey, Kostanai and medical equipment in Aktobe are assembled":
+        """"Trucks ... in Town A, Town B and buses in Town C are assembled":
         each group of capitalised names after "in", with the goods listed before it."""
         places: list[Place] = []
         previous_end = 0

@@ -21,7 +21,7 @@ DAY_DATE = re.compile(
 YEAR_DATE = re.compile(
     r"\b(?P<prep>[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<year>(?:19|20)\d{2})"
     r"(?:\s*[-–]\s*(?P<year2>(?:19|20)\d{2}))?(?![\d-])")
-# "the first nine months of 2017", "the first half of 2018", "the first quarter of 2019"
+# "the first eight months of 2021", "the first half of 2018", "the first quarter of 2019"
 PART_OF_YEAR = re.compile(
     r"\b(?:the\s+)?first\s+(?:(?P<n>\w+)\s+months|(?P<part>half|quarter))\s+of\s+"
     r"(?P<year>(?:19|20)\d{2})\b")
@@ -104,7 +104,7 @@ def year_dates(sentence: str) -> list[Found]:
 
 
 def part_of_year(sentence: str) -> Found | None:
-    """"the first nine months of 2017" -> 2017-01/2017-09 (label: January-September 2017)."""
+    """"the first eight months of 2021" -> 2021-01/2021-08 (label: January-August 2021)."""
     m = PART_OF_YEAR.search(sentence)
     if m is not None:
         months = _COUNT.get((m.group("n") or "").lower())

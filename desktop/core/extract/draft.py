@@ -4,26 +4,35 @@ from __future__ import annotations
 
 import re
 
-from ..model import Agreement, ArticleRef, Briefing, Event, Header, TradeStatistic
+from ..model import DATE_PATTERN, Agreement, ArticleRef, Briefing, Event, Header, TradeStatistic
 from . import dates
 from .areas import Areas
 from .documents import agreements
 from .events import events
 from .figures import statistics
-from .gazetteer import capital_index
+from .gazetteer import capital_index, capital_pattern
 from .orgs import Organisations
 from .people import People
 from .text import Sentence, clip, dateline, sentences
 
 _CAPITALS = capital_index()
+_CAPITAL = capital_pattern()
 DRAFT_NOTE = (
     "Drafted by `briefing build` from the article alone; every entry quotes the sentence it "
     "came from. Check names, statuses, periods and parties, fill in what is missing, then "
     "set draft to false.")
 
 
-class EmptyArticleError(ValueError):
+class DraftError(ValueError):
+    """No draft can be made; the message says why and what to do."""
+
+
+class EmptyArticleError(DraftError):
     """The article has no words to draft from."""
+
+
+class UndatedArticleError(DraftError):
+    """The article names no year, and no date was given: the draft cannot be dated."""
 
 
 def _headline(text: str) -> tuple[str | None, int]:
@@ -36,20 +45,25 @@ def _headline(text: str) -> tuple[str | None, int]:
     return None, 0
 
 
-def build_draft(article_text: str, article_path_rel: str, sha256: str) -> Briefing:
-    """A draft briefing (``draft: true``) for the article; raises EmptyArticleError.
+def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
+                date: str | None = None) -> Briefing:
+    """A draft briefing (``draft: true``) for the article.
 
     Deterministic: the same text gives the same briefing. ``article_path_rel`` is the
-    article's path relative to where the briefing will be written.
+    article's path relative to where the briefing will be written. ``date`` (ISO, as in
+    the format) dates the briefing when the article gives no year; a date is never made
+    up. Raises EmptyArticleError, UndatedArticleError or DraftError (a bad ``date``).
     """
     if not re.search(r"\w", article_text):
         raise EmptyArticleError("the article has no text to draft from")
+    if date is not None and not re.fullmatch(DATE_PATTERN, date):
+        raise DraftError(f"'{date}' is not a date such as 2017, 2017-11 or 2017-11-30")
     headline, body_at = _headline(article_text)
     body = article_text[body_at:]
     city, skip = dateline(body.lstrip())
     skip += len(body) - len(body.lstrip())
     all_sentences = sentences(body, skip)
-    year = dates.infer_year(article_text)
+    year = dates.infer_year(article_text) or (int(date[:4]) if date else None)
     city_country = _CAPITALS.get(city.title()) if city else None
 
     people = People(city_country)
@@ -74,7 +88,7 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str) -> Briefi
 
     lead = all_sentences[0] if all_sentences else Sentence(article_text.strip(), 0, 0)
     header = _header(lead, all_sentences, headline, city, year, timeline, article_path_rel,
-                     sha256)
+                     sha256, date)
     return Briefing(
         schema_version=1, briefing=header, leaders=people.leaders(),
         agreements=_unique(docs, lambda a: a.title.lower()),
@@ -97,24 +111,25 @@ def _unique(items: list, key) -> tuple:  # type: ignore[no-untyped-def, type-arg
 
 def _header(lead: Sentence, all_sentences: list[Sentence], headline: str | None,
             city: str | None, year: int | None, timeline: list[Event], path: str,
-            sha256: str) -> Header:
+            sha256: str, given_date: str | None) -> Header:
     lead_events = [e for e in timeline if e.source == (lead.text,) and "-" in e.date]
     dated = lead_events or [e for e in timeline if len(e.date) >= 10] or timeline
     notes = [DRAFT_NOTE]
-    if dated:
+    if given_date is not None:
+        date = given_date
+        notes.append("The briefing date was given by hand (briefing build --date).")
+    elif dated:
         date = dated[0].date
         if dated[0].note:
             notes.append(f"The briefing date: {dated[0].note[0].lower()}{dated[0].note[1:]}")
     elif year is not None:
         date = str(year)
     else:
-        date = "0000"
-        notes.append("The article gives no year: set the date by hand.")
-    place = None
-    for capital, country in _CAPITALS.items():
-        if re.search(rf"\b{re.escape(capital)}\b", lead.text):
-            place = f"{capital}, {country}"
-            break
+        raise UndatedArticleError(
+            "the article names no year, so the draft cannot be dated; give one with "
+            "--date (e.g. --date 2017-11-30)")
+    capital = _CAPITAL.search(lead.text)
+    place = f"{capital.group()}, {_CAPITALS[capital.group()]}" if capital else None
     if place is None:
         m = re.search(r"\b(?:visit to|in|arrived in|held in)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)",
                       lead.text)

@@ -6,11 +6,11 @@ import re
 
 from ..model import Event
 from . import dates
-from .gazetteer import capital_index
+from .gazetteer import capital_pattern
 from .text import Sentence, clip, sentence_case
 
 _CLAUSE = re.compile(r",\s+and\s+|;\s+|\s+after\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+")
-_CAPITALS = capital_index()
+_CAPITAL = capital_pattern()
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -23,7 +23,9 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 
 
 def _title(clause: str, date_text: str) -> str:
-    title = " ".join(clause.replace(date_text, " ").split())
+    title = re.sub(r"(?:\b(?:[Ii]n|[Oo]n|[Ff]or|[Dd]uring|[Ss]ince|[Aa]t|[Ff]rom|[Oo]f)\s+)?"
+                   r"(?:(?:a|the)\s+)?" + re.escape(date_text), " ", clause, count=1)
+    title = " ".join(title.split())
     title = re.sub(r"\b(?:in|on|during|since|at|for)\s+(?:the\s+)?(?=[,.]|$)", " ", title)
     title = re.sub(r"^\s*(?:,\s*)?(?:and\s+)?(?:accordingly\s+)?", "", title)
     title = re.sub(r"\s+([,.])", r"\1", " ".join(title.split())).strip(" ,.")
@@ -45,13 +47,14 @@ def events(sentence: Sentence, year: int | None) -> list[Event]:
         found.append(item)
     out: list[Event] = []
     clauses = _clauses(text)
-    place = next((c for c in _CAPITALS if re.search(rf"\b{re.escape(c)}\b", text)), None)
+    capital = _CAPITAL.search(text)
+    place = capital.group() if capital else None
     for item in sorted(found, key=lambda f: f.start):
         clause = next((c for begin, c in reversed(clauses) if begin <= item.start), text)
         title = _title(clause, item.text)
         if len(title.split()) < 2:
             title = _title(text, item.text)
-        note = (f"The article gives no year; {item.iso[:4]} is inferred as the latest year "
-                "the article reports on." if item.inferred else None)
+        note = (f"The article gives no year here; {item.iso[:4]} is inferred from the rest of "
+                "the article." if item.inferred else None)
         out.append(Event(date=item.iso, title=title, place=place, note=note, source=(text,)))
     return out

@@ -156,13 +156,13 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
         metric = _money_metric(text, item) or article_subject or "Value"
         change = direction = derived = None
         compared = before_period
-        # "increased 60 percent to $441.4 million" / "$2.1 billion, up 12 percent"
+        # "increased 25 percent to $80.5 million" / "$2.1 billion, up 12 percent"
         for p in percents:
             between_before = text[p.end():item.start]
             between_after = text[item.end:p.start()]
             trend = _TREND.search(text[max(0, p.start() - 25):p.start()])
             linked = (re.fullmatch(r"\s+(?:\w+\s+){0,4}?(?:to|at)\s+", between_before)
-                      or re.fullmatch(r",?\s+(?:\w+\s+){0,2}", between_after))
+                      or re.fullmatch(r"[\s,]+(?:\w+[\s,]+){0,3}", between_after))
             if trend and linked:
                 pct = _number(p.group("n"))
                 direction = _direction(trend.group("w"))

@@ -6,6 +6,8 @@ other countries works as soon as they are listed here.
 
 from __future__ import annotations
 
+import re
+
 # country: (adjectives and demonyms, capital)
 COUNTRIES: dict[str, tuple[tuple[str, ...], str]] = {
     "Afghanistan": (("Afghan",), "Kabul"),
@@ -141,7 +143,7 @@ ORGANISATIONS: dict[str, str] = {
     "Belt and Road Initiative": "BRI",
 }
 
-# Head words of a capitalised organisation name ("... National Technical University").
+# Head words of a capitalised organisation name ("... State Agrarian University").
 ORGANISATION_HEADS = (
     "Organisation", "Organization", "Union", "Community", "Council", "Commission",
     "Committee", "Bank", "Fund", "University", "Institute", "Agency", "Ministry",
@@ -218,3 +220,9 @@ def adjective_index() -> dict[str, str]:
 
 def capital_index() -> dict[str, str]:
     return {capital: country for country, (_adj, capital) in COUNTRIES.items()}
+
+
+def capital_pattern() -> re.Pattern[str]:
+    """Any capital city as a whole word, in one pattern (one scan per sentence)."""
+    names = sorted(capital_index(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")

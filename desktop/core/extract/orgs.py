@@ -15,14 +15,16 @@ _ACRONYMS = re.compile(r"\b(?:" + "|".join(
     sorted({re.escape(a) for a in ORGANISATIONS.values()}, key=len, reverse=True)) + r")\b")
 _CAP = r"[A-Z][\w’'-]*"
 _HEADS = "|".join(ORGANISATION_HEADS)
-# "Belarusian National Technical University", "Eurasian National University named after
-# Lev Gumilev", "Ministry of Foreign Affairs", "Chamber of Commerce and Industry"
+# "Moldovan State Agrarian University", "National University named after <Person>",
+# "Ministry of Foreign Affairs", "Chamber of Commerce and Industry"
 _NAMED = re.compile(
     rf"(?:{_CAP}\s+){{1,5}}(?:{_HEADS})\b(?:\s+named after(?:\s+{_CAP}){{1,3}})?"
     rf"|(?:{_HEADS})\s+(?:of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|of\s+)?{_CAP}){{0,4}}")
 # "the Kazakh-Belarusian commission for scientific and technical cooperation"
 _BODY = re.compile(rf"(?:{_CAP}-{_CAP}|{_CAP})\s+(?:(?:joint|intergovernmental)\s+)?"
-                   rf"(?:{'|'.join(BODY_NOUNS)})\s+(?:for|on)\s+[a-z][a-z ,-]*?[a-z](?=[.,;]|$)")
+                   rf"(?:{'|'.join(BODY_NOUNS)})\s+(?:for|on)\s+[a-z][a-z ,-]*?[a-z]"
+                   r"(?=[.,;]|$|\s+(?:will|would|is|are|was|were|has|have|had|met|meets|meet|"
+                   r"held|holds|said|says|can|should|which|that)\b)")
 _LEADING = re.compile(r"^(?:(?:The|In|At|On|Among|During|After|Before|With|For|By|And|As|"
                       r"Both|Its|Their)\s+)+")
 

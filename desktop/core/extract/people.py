@@ -21,8 +21,8 @@ _NOT_NAMES = frozenset({
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 _ADJ_ALT = "|".join(re.escape(a) for a in sorted(_ADJECTIVES, key=len, reverse=True))
 _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
-# "Kazakh President Nursultan Nazarbayev", "Prime Minister of Uzbekistan Abdulla Aripov",
-# "President Tokayev"
+# "Latvian President Anna Berzina", "Prime Minister of Mongolia Bat Erdene",
+# "President Ozols"
 _TITLE_FIRST = re.compile(
     rf"(?:(?P<adj>{_ADJ_ALT})\s+)?(?P<title>{_TITLE_ALT})"
     rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_ADJ_ALT}))?\s+{_NAME}")
@@ -80,6 +80,7 @@ class People:
         self.people: list[_Person] = []
         self.last: _Person | None = None
         self.fallback = fallback_country
+        self._mentions: tuple[tuple[str, ...], str] | None = None
 
     def introduce(self, sentence: Sentence) -> None:
         for pattern in (_TITLE_FIRST, _NAME_FIRST):
@@ -92,7 +93,7 @@ class People:
                 country = _country(m) or self.fallback or "Unknown"
                 existing = self.find(name)
                 if existing is not None:
-                    if len(name) > len(existing.name):  # "President Tokayev", later in full
+                    if len(name) > len(existing.name):  # "President Ozols", later in full
                         existing.name = name
                     continue
                 self.people.append(_Person(name, role, country, sentence.text))
@@ -102,14 +103,14 @@ class People:
         for person in self.people:
             if person.surname == surname:
                 return person
-        if " " not in name:  # family name first, as in "Wang said" for Wang Jianguo
+        if " " not in name:  # family name first, as in "Zhang said" for Zhang Wei
             for person in self.people:
                 if person.name.split()[0] == name and " " in person.name:
                     return person
         return None
 
     def resolve(self, mention: str) -> _Person | None:
-        """A person for "Nazarbayev", "he", "the Belarusian leader"."""
+        """A person for "Berzina", "he", "the Latvian leader"."""
         words = mention.split()
         if not words:
             return None
@@ -128,6 +129,12 @@ class People:
         return self.find(mention)
 
     def _mention_alt(self) -> str:
+        key = tuple(p.name for p in self.people)
+        if self._mentions is None or self._mentions[0] != key:
+            self._mentions = (key, self._build_mention_alt())
+        return self._mentions[1]
+
+    def _build_mention_alt(self) -> str:
         names = sorted({p.name for p in self.people} | {p.surname for p in self.people}
                        | {p.name.split()[0] for p in self.people if " " in p.name},
                        key=len, reverse=True)
@@ -156,7 +163,7 @@ class People:
                                                        source=(text,)))
                     self.last = person
                     return
-        # Reported speech: a leader is the subject ("Lukashenko said ...", "He also
+        # Reported speech: a leader is the subject ("Berzina said ...", "He also
         # declared ...", "In this regard, Belarusian leader proposed ..."), possibly after
         # an opening phrase that ends with a comma.
         m = re.match(rf"(?:[^,“\"]{{0,80}},\s+)?(?P<m>{mention})\s+(?P<rest>{_ADVERBS}"

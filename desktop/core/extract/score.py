@@ -15,8 +15,8 @@ Similarities, on word stems without stop words ("dice" is 2|A∩B| / (|A|+|B|)):
 - agreements: dice of the titles, only when the statuses are equal;
 - trade_statistics: values equal (or both qualitative with equal direction and period),
   then 0.5 + 0.5 * dice of the metrics; else 0;
-- cooperation_areas: dice of the area names, at least 0.5 when the two quote the same
-  sentence (one excerpt contains the other) and share a word;
+- cooperation_areas: dice of the area names when above 0.5; at least 0.5 when the two
+  quote the same sentence (one excerpt contains the other) and share a word; else 0;
 - organisations: 1 when both give the same acronym, else dice of the names;
 - events: dates equal, then the larger of the title dice and 0.5 when they quote the same
   sentence; else 0.
@@ -93,8 +93,8 @@ def _statistics(d: Any, r: Any) -> float:
 def _areas(d: Any, r: Any) -> float:
     score = dice(d.area, r.area)
     if same_sentence(d, r) and tokens(d.area) & tokens(r.area):
-        score = max(score, 0.5)
-    return score
+        return max(score, 0.5)
+    return score if score > 0.5 else 0.0  # one shared word of two is not enough alone
 
 
 def _organisations(d: Any, r: Any) -> float:
@@ -198,8 +198,7 @@ def report(scores: dict[str, SectionScore]) -> str:
 
 def _draft_for(path: Path) -> Briefing:
     from .draft import build_draft
-    from .files import read_article
-    from .files import relative_path
+    from .files import read_article, relative_path
 
     if path.suffix.lower() == ".txt":
         text, sha256 = read_article(path)
