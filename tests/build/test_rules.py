@@ -15,6 +15,7 @@ ARTICLE_ONLY = (
     "nine months", "260", "2026", "2025",
     "Umarov", "Wang Jianguo", "Jizzakh", "Samarkand", "ceramic", "6.3", "1,600",
     "Beridze", "Nowicki", "Kutaisi", "Black Sea", "hydropower", "double taxation", "310",
+    "Batbold", "Park Jiho", "Darkhan", "Gobi", "rare earth", "visa facilitation", "520",
 )
 
 

@@ -54,8 +54,11 @@ _SINCE = re.compile(r"\b(?:[Ii]n|[Ss]ince)\s+((?:19|20)\d{2})\b")
 _ROUTE = re.compile(
     r"\b(?P<name>(?:[A-Z][\w’'–-]*\s+)*(?:transport|transit|trade|energy|gas|oil|logistics)"
     r"\s+(?:corridor|route|pipeline|railway|highway))\b")
-_INVEST = re.compile(r"\binvestments?\s+in\s+(?P<field>[a-z][a-z-]+(?:\s+[a-z-]+)?)"
-                     r"(?=[.,;]|$|\s+and\b)")
+# "investment in wind power", "to invest in our oil and gas sectors"
+_INVEST = re.compile(
+    r"\binvest(?:ment|ments|ing|s)?\s+in\s+(?:(?:our|their|its|the)\s+)?"
+    r"(?P<field>[a-z][a-z-]+(?:\s+and\s+[a-z][a-z-]+|\s+[a-z][a-z-]+)?)"
+    r"(?:\s+(?:sectors?|industry|industries))?(?=[.,;”\"]|$)")
 # "a Year of Tourism", "Days of Cinema": exchanges named after their field
 _YEAR_OF = re.compile(r"\b(?:Years?|Days?|Weeks?|Months?|Festival)\s+of\s+"
                       r"(?P<field>[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)")
@@ -126,7 +129,7 @@ class Areas:
             self._add(m.group("name"), text)
         for m in _INVEST.finditer(text):
             if m.group("field").split()[0] not in _NOT_FIELDS:
-                self._add(f"{m.group('field')} investment", text)
+                self._add(f"investment in {m.group('field')}", text)
         for m in _YEAR_OF.finditer(text):
             self._add(m.group("field").lower(), text)
         for m in _FACILITY.finditer(text):

@@ -41,6 +41,13 @@ _STOP_BEFORE = frozenset({
     "three", "four", "five", "which", "were", "was", "is", "are", "be", "been", "as",
     "inked", "concluded", "approved", "resulted", "exchanged", "package", "set",
 })
+# What may follow a document's noun as part of its name, and where the name stops.
+_POST_START = re.compile(
+    r"\s+(?:on|of|in|for|between|with|by|to|until|till|during|concerning|regarding|about|"
+    r"worth|signed|adopted|concluded|reached|valid)\b")
+_POST_END = re.compile(
+    r"[.;:!?](?:\s|$)|\s+(?:which|that|who)\s+|\s+and\s+(?:a|an|the|signed|adopted)\s+|"
+    r"\s+(?:is|are|was|were|will|would|has|have|had|can|could|should|may|must)\s+")
 _SEGMENT = re.compile(r",\s+|;\s+|\s+as well as\s+|:\s+")
 _VALIDITY = re.compile(r"\b(?:until|till|through|up to)\s+(?:19|20)\d{2}\b|"
                        r"\bfor (?:a period of )?(?:\d+|two|three|four|five|ten) years\b")
@@ -105,12 +112,13 @@ def _title(text: str, m: re.Match[str], segment: tuple[int, int]) -> tuple[str, 
     quoted = re.match(r"\s+(?:on\s+)?(“[^”]+”|\"[^\"]+\")", after)
     if quoted is not None:
         post = after[:quoted.end()]
-    else:
-        post = re.split(r"[.;:!?](?:\s|$)|\s+(?:which|that|who)\s+|"
-                        r"\s+and\s+(?:a|an|the|signed|adopted)\s+", after)[0]
+    elif _POST_START.match(after):
+        post = _POST_END.split(after)[0]
         words = post.split()
-        if len(words) > 14:
-            post = " ".join(words[:14])
+        if len(words) > 16:
+            post = " " + " ".join(words[:16])
+    else:  # "the agreement the two countries are negotiating": a clause, not a name
+        post = ""
     title = " ".join([*pre, m.group("noun")]) + post.rstrip(" .")
     return sentence_case(" ".join(title.split())), bool(pre or post.strip())
 

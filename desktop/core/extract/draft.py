@@ -99,6 +99,17 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
                             key=lambda e: e.date)))
 
 
+def _title_from(lead: str) -> str:
+    """The lead's first clause, cut before its date or purpose ("... met in X on May 3 to
+    review ...") so it reads as a title."""
+    clause = re.split(r",\s+and\s+|,\s+|;\s+", lead)[0]
+    cut = re.search(r"\s+(?:on|during|to|for|after|in order to)\s+(?=(?:[a-z]|"
+                    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))", clause[30:])
+    if cut is not None:
+        clause = clause[:30 + cut.start()]
+    return clip(clause.rstrip(" ."), 120)
+
+
 def _unique(items: list, key) -> tuple:  # type: ignore[no-untyped-def, type-arg]
     seen, out = set(), []
     for item in items:
@@ -134,7 +145,7 @@ def _header(lead: Sentence, all_sentences: list[Sentence], headline: str | None,
         m = re.search(r"\b(?:visit to|in|arrived in|held in)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)",
                       lead.text)
         place = m.group(1) if m else (city.title() if city else "Not stated")
-    title = headline or clip(re.split(r",\s+and\s+|,\s+|;\s+", lead.text)[0], 100).rstrip(".")
+    title = headline or _title_from(lead.text)
     summary = " ".join(s.text for s in all_sentences[:2]) or lead.text
     return Header(
         title=title, date=date, place=place, summary=summary, dateline=city, draft=True,

@@ -23,8 +23,11 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 
 
 def _title(clause: str, date_text: str) -> str:
-    title = re.sub(r"(?:\b(?:[Ii]n|[Oo]n|[Ff]or|[Dd]uring|[Ss]ince|[Aa]t|[Ff]rom|[Oo]f)\s+)?"
-                   r"(?:(?:a|the)\s+)?" + re.escape(date_text), " ", clause, count=1)
+    if re.search(r"\b(?:a|an)\s+$", clause[:max(0, clause.find(date_text))]):
+        title = clause.replace(date_text, " ", 1)  # "during a Nov. 3 visit": keep "during a"
+    else:
+        title = re.sub(r"(?:\b(?:[Ii]n|[Oo]n|[Ff]or|[Dd]uring|[Ss]ince|[Aa]t|[Ff]rom|[Oo]f)\s+)?"
+                       r"(?:(?:a|the)\s+)?" + re.escape(date_text), " ", clause, count=1)
     title = " ".join(title.split())
     title = re.sub(r"\b(?:in|on|during|since|at|for)\s+(?:the\s+)?(?=[,.]|$)", " ", title)
     title = re.sub(r"^\s*(?:,\s*)?(?:and\s+)?(?:accordingly\s+)?", "", title)

@@ -53,7 +53,7 @@ COUNT = re.compile(
 _NOT_COUNTED = frozenset({"years", "months", "weeks", "days", "hours", "times", "percent",
                           "decades", "minutes"})
 RANK = re.compile(
-    rf"(?P<subject>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:is|was|are|were|remains|ranks as)"
+    rf"(?P<subject>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:is|was|are|were|remains|ranks?(?:\s+as)?|ranked)"
     rf"\s+(?:one\s+of|among)\s+the\s+(?:top\s+)?(?P<n>{'|'.join(ORDINAL_COUNTS)})\s+"
     r"(?P<sup>largest|biggest|leading|top|main|major)\s+(?P<what>[a-z][a-z ]*?[a-z])"
     r"(?=\s+(?:for|of|in|among|with)\b|[.,;])(?P<rest>[^.;]*)")
