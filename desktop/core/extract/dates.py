@@ -30,7 +30,7 @@ MONTH_SPAN = re.compile(
     r"November|December)\s*[-–]\s*(?P<m2>January|February|March|April|May|June|July|August|"
     r"September|October|November|December),?\s+(?P<year>(?:19|20)\d{2})\b")
 YEAR = re.compile(r"(?<![\w.$€£-])(?:19|20)\d{2}(?![\w%]|[.,]\d)")
-_PLANS = re.compile(r"\b(?:will|would|plans?|planned|next|propos\w*|intends?|aims?)\b",
+PLANS = re.compile(r"\b(?:will|would|plans?|planned|next|propos\w*|intends?|aims?)\b",
                     re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:until|till|to|by|through)\s+$", re.IGNORECASE)
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -59,7 +59,7 @@ def infer_year(text: str) -> int | None:
     seen: Counter[int] = Counter()
     for match in YEAR.finditer(text):
         line_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
-        if _PLANS.search(text[line_start + 1:match.start()]):
+        if PLANS.search(text[line_start + 1:match.start()]):
             continue  # "will be held in 2020", "proposed ... in 2020": plans, not news
         before = text[max(0, match.start() - 12):match.start()]
         if _FUTURE.search(before) or before.endswith(("-", "–")):

@@ -144,7 +144,12 @@ def _header(lead: Sentence, all_sentences: list[Sentence], headline: str | None,
     if place is None:
         m = re.search(r"\b(?:visit to|in|arrived in|held in)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)",
                       lead.text)
-        place = m.group(1) if m else (city.title() if city else "Not stated")
+        place = m.group(1) if m else None
+    if place is None and city is not None:
+        place = city.title()
+        if place in _CAPITALS:
+            place = f"{place}, {_CAPITALS[place]}"
+    place = place or "Not stated"
     title = headline or _title_from(lead.text)
     summary = " ".join(s.text for s in all_sentences[:2]) or lead.text
     return Header(

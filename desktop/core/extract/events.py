@@ -57,7 +57,12 @@ def events(sentence: Sentence, year: int | None) -> list[Event]:
         title = _title(clause, item.text)
         if len(title.split()) < 2:
             title = _title(text, item.text)
-        note = (f"The article gives no year here; {item.iso[:4]} is inferred from the rest of "
-                "the article." if item.inferred else None)
+        notes = []
+        if item.inferred:
+            notes.append(f"The article gives no year here; {item.iso[:4]} is inferred from the "
+                         "rest of the article.")
+        if dates.PLANS.search(clause):
+            notes.append("Planned or proposed, not yet done, as the article tells it.")
+        note = " ".join(notes) or None
         out.append(Event(date=item.iso, title=title, place=place, note=note, source=(text,)))
     return out

@@ -49,7 +49,7 @@ COUNT = re.compile(
     rf"(?<![\w.,$€£¥-])(?P<n>{_NUM})\s+(?P<what>(?:(?:[A-Za-z][a-z-]*)\s+){{0,5}}?"
     r"(?:[a-z][a-z-]*[a-rt-z]s|people|staff|personnel|children|men|women|tonnes|tons|"
     r"hectares|cattle))\b"
-    r"(?P<tail>\s+(?:of|in|at|from)\s+(?:[A-Z][\w’'-]*\s?)+(?:[a-z]+s\b)?)?")
+    r"(?P<tail>\s+(?:of|in|at|from|with)\s+(?:[A-Z][\w’'-]*\s?)+(?:[a-z]+s\b)?)?")
 _NOT_COUNTED = frozenset({"years", "months", "weeks", "days", "hours", "times", "percent",
                           "decades", "minutes"})
 RANK = re.compile(
@@ -112,6 +112,7 @@ def subject(text: str) -> str | None:
     if "," in clause:  # the figure's own clause, not an opening phrase before it
         parts = [p for p in clause.split(",") if p.strip()]
         clause = parts[-1] if parts else clause
+    clause = re.sub(r"^\s*(?:and|but|while|whereas)\s+", "", clause)
     verb = _VALUE_VERBS.search(clause)
     head = clause[:verb.start()] if verb else clause
     head = re.split(r"\s+(?:for|in|during|over|of the first|between)\s+(?:the\s+)?"
@@ -171,6 +172,8 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
                 taken.append((p.start(), p.end()))
                 factor = f"(1 + {_show(pct)} / 100)" if direction == "increase" else \
                     f"(1 - {_show(pct)} / 100)"
+                multiplier = round(1 + pct / 100 if direction == "increase" else
+                                   1 - pct / 100, 6)
                 decimals = _decimals(_show(item.value))
                 previous = item.value / ((1 + pct / 100) if direction == "increase"
                                          else (1 - pct / 100))
@@ -185,7 +188,7 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
                         explanation=(f"The figure {'rose' if direction == 'increase' else 'fell'}"
                                      f" {_show(pct)} percent to {_show(item.value)}"
                                      f"{scale_words} {item.currency}, so before it was "
-                                     f"{_show(item.value)} / {factor.strip('()')} = "
+                                     f"{_show(item.value)} / {multiplier:g} = "
                                      f"{previous:.4g}.")),
                     source=src)
                 break
