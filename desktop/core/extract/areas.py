@@ -13,6 +13,7 @@ _HEAD = r"(?:cooperation|collaboration|co-operation|partnership|interaction)"
 _IN_LIST = re.compile(
     rf"\b(?:{_HEAD}|contacts|ties|cooperate|collaborate)\s+(?:in|on)\s+(?:the\s+)?"
     r"(?:(?:fields?|areas?|spheres?|sectors?)\s+of\s+)?(?P<list>[^.;:“”\"]+)")
+_ANY_HEAD = re.compile(_HEAD)
 _SPHERE = re.compile(r"^(?P<adj>[a-z]+)\s+(?:sphere|field|sector|area)s?\b")
 _WITHIN = re.compile(
     rf"\b{_HEAD}\s+within\s+(?:the\s+)?(?P<org>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
@@ -52,7 +53,7 @@ _GOODS = re.compile(
 _SINCE = re.compile(r"\b(?:[Ii]n|[Ss]ince)\s+((?:19|20)\d{2})\b")
 # "the North–South transport corridor", "a gas pipeline"
 _ROUTE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w’'–-]*\s+)*(?:transport|transit|trade|energy|gas|oil|logistics)"
+    r"\b(?P<name>(?:[A-Z][\w’'–-]*\s+){0,4}(?:transport|transit|trade|energy|gas|oil|logistics)"
     r"\s+(?:corridor|route|pipeline|railway|highway))\b")
 # "investment in wind power", "to invest in our oil and gas sectors"
 _INVEST = re.compile(
@@ -113,7 +114,7 @@ class Areas:
                 self._add(item, text)
         for m in _WITHIN.finditer(text):
             self._add(m.group("org"), text)
-        for m in _ADJ_LIST.finditer(text):
+        for m in (_ADJ_LIST.finditer(text) if _ANY_HEAD.search(text) else ()):
             words = [w for w in re.split(r",?\s+and\s+|,\s+", m.group("list"))]
             while words and words[0] in _NOT_FIELDS:
                 words.pop(0)

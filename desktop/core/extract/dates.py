@@ -58,7 +58,9 @@ def infer_year(text: str) -> int | None:
             return int(match.group("year") or match.group("dyear"))
     seen: Counter[int] = Counter()
     for match in YEAR.finditer(text):
-        line_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start()))
+        window = max(0, match.start() - 300)  # bounded look-back: linear on any text
+        line_start = max(text.rfind(".", window, match.start()),
+                         text.rfind("\n", window, match.start()), window - 1)
         if PLANS.search(text[line_start + 1:match.start()]):
             continue  # "will be held in 2020", "proposed ... in 2020": plans, not news
         before = text[max(0, match.start() - 12):match.start()]

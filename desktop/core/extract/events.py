@@ -11,6 +11,7 @@ from .text import Sentence, clip, sentence_case
 
 _CLAUSE = re.compile(r",\s+and\s+|;\s+|\s+after\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+")
 _CAPITAL = capital_pattern()
+MAX_PER_SENTENCE = 8  # real sentences carry a date or two; more is a list, not news
 
 
 def _clauses(text: str) -> list[tuple[int, str]]:
@@ -43,7 +44,7 @@ def events(sentence: Sentence, year: int | None) -> list[Event]:
     part = dates.part_of_year(text)
     if part is not None:
         found.append(part)
-    for item in dates.day_dates(text, year) + dates.year_dates(text):
+    for item in (dates.day_dates(text, year) + dates.year_dates(text))[:MAX_PER_SENTENCE]:
         if any(f.start <= item.start < f.start + len(f.text) or
                item.start <= f.start < item.start + len(item.text) for f in found):
             continue

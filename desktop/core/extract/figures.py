@@ -6,6 +6,7 @@ trend word next to a year), scanned once per sentence, so time grows with the te
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -53,7 +54,7 @@ COUNT = re.compile(
 _NOT_COUNTED = frozenset({"years", "months", "weeks", "days", "hours", "times", "percent",
                           "decades", "minutes"})
 RANK = re.compile(
-    rf"(?P<subject>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+(?:is|was|are|were|remains|ranks?(?:\s+as)?|ranked)"
+    rf"(?P<subject>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,4}})\s+(?:is|was|are|were|remains|ranks?(?:\s+as)?|ranked)"
     rf"\s+(?:one\s+of|among)\s+the\s+(?:top\s+)?(?P<n>{'|'.join(ORDINAL_COUNTS)})\s+"
     r"(?P<sup>largest|biggest|leading|top|main|major)\s+(?P<what>[a-z][a-z ]*?[a-z])"
     r"(?=\s+(?:for|of|in|among|with)\b|[.,;])(?P<rest>[^.;]*)")
@@ -89,6 +90,18 @@ def money(sentence: str) -> list[_Money]:
         out.append(_Money(_number(number), currency, SCALES.get(scale or ""), m.start(),
                           m.end(), m.group()))
     return out
+
+
+# No sentence in a real article holds more figures than this; a "sentence" that does is
+# not prose (a table, a list of numbers), and bounding it keeps the scan linear.
+MAX_PER_SENTENCE = 16
+_LOOK_BACK = 160
+
+
+def _before(text: str, at: int) -> str:
+    """The text just before a figure: subjects and hedges are near it, and a bounded
+    window keeps long sentences linear."""
+    return text[max(0, at - _LOOK_BACK):at]
 
 
 def _qualifier(before: str) -> str | None:
@@ -150,15 +163,17 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
     out: list[TradeStatistic] = []
     period, before_period = _period(text)
     taken: list[tuple[int, int]] = []
-    percents = list(PERCENT.finditer(text))
+    percents = list(itertools.islice(PERCENT.finditer(text), MAX_PER_SENTENCE))
     used_percents: set[int] = set()
-    for item in money(text):
+    for item in money(text)[:MAX_PER_SENTENCE]:
         taken.append((item.start, item.end))
         metric = _money_metric(text, item) or article_subject or "Value"
         change = direction = derived = None
         compared = before_period
         # "increased 25 percent to $80.5 million" / "$2.1 billion, up 12 percent"
         for p in percents:
+            if p.end() < item.start - 60 or p.start() > item.end + 40:
+                continue  # too far apart to be one statement
             between_before = text[p.end():item.start]
             between_after = text[item.end:p.start()]
             trend = _TREND.search(text[max(0, p.start() - 25):p.start()])
@@ -196,7 +211,7 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
             trend = _TREND.search(text[max(0, item.start - 40):item.start])
             direction = _direction(trend.group("w")) if trend else None
         out.append(TradeStatistic(
-            metric=metric, value=item.value, qualifier=_qualifier(text[:item.start]),
+            metric=metric, value=item.value, qualifier=_qualifier(_before(text, item.start)),
             unit="currency", currency=item.currency, scale=item.scale, period=period,
             change=change, direction=direction, source=src))
         if derived is not None:
@@ -207,8 +222,8 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
         taken.append((p.start(), p.end()))
         trend = _TREND.search(text[max(0, p.start() - 30):p.end() + 15])
         out.append(TradeStatistic(
-            metric=subject(text[:p.start()]) or article_subject or "Share",
-            value=_number(p.group("n")), qualifier=_qualifier(text[:p.start()]),
+            metric=subject(_before(text, p.start())) or article_subject or "Share",
+            value=_number(p.group("n")), qualifier=_qualifier(_before(text, p.start())),
             unit="percent", period=period,
             direction=_direction(trend.group("w")) if trend else None, source=src))
     out.extend(_counts(text, taken))
@@ -219,7 +234,7 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
 
 
 def _money_metric(text: str, item: _Money) -> str | None:
-    before = text[:item.start]
+    before = _before(text, item.start)
     m = re.search(r"((?:[\w’'-]+\s+){1,5}?)(?:worth|valued at|totall?ing|of|amounting to)\s+"
                   r"(?:about\s+|around\s+|more than\s+|over\s+|nearly\s+)?$", before)
     if m is not None:
@@ -230,8 +245,10 @@ def _money_metric(text: str, item: _Money) -> str | None:
 
 
 def _counts(text: str, taken: list[tuple[int, int]]) -> list[TradeStatistic]:
-    out = []
+    out: list[TradeStatistic] = []
     for m in COUNT.finditer(text):
+        if len(out) >= MAX_PER_SENTENCE:
+            break
         if any(a <= m.start("n") < b for a, b in taken):
             continue
         number = m.group("n")
@@ -248,14 +265,14 @@ def _counts(text: str, taken: list[tuple[int, int]]) -> list[TradeStatistic]:
         tail = (m.group("tail") or "").strip()
         metric = sentence_case(what + (" " + tail if tail else ""))
         out.append(TradeStatistic(metric=metric, value=value,
-                                  qualifier=_qualifier(text[:m.start()]), unit=unit,
+                                  qualifier=_qualifier(_before(text, m.start())), unit=unit,
                                   source=(text,)))
     return out
 
 
 def _rankings(text: str) -> list[TradeStatistic]:
     out = []
-    for m in RANK.finditer(text):
+    for m in itertools.islice(RANK.finditer(text), MAX_PER_SENTENCE):
         n = ORDINAL_COUNTS[m.group("n").lower()]
         what = m.group("what")
         rest = " ".join(m.group("rest").split())
@@ -270,17 +287,19 @@ def _rankings(text: str) -> list[TradeStatistic]:
 
 def _trends(text: str, article_subject: str | None) -> list[TradeStatistic]:
     """"began to recover in 2017 after a significant decline in 2015-2016": two trends."""
-    out = []
+    out: list[TradeStatistic] = []
     for m in _TREND.finditer(text):
+        if len(out) >= MAX_PER_SENTENCE:
+            break
         after = re.match(r"\s+(?:[\w-]+\s+){0,3}?in\s+(?P<y>(?:19|20)\d{2})"
                          r"(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\b", text[m.end():])
         if after is None:
             continue
         period = after.group("y") + (f"-{after.group('y2')}" if after.group("y2") else "")
-        adjective = re.search(r"\b(?:a|an)\s+(\w+)\s+$", text[:m.start()])
+        adjective = re.search(r"\b(?:a|an)\s+(\w+)\s+$", _before(text, m.start()))
         note = (sentence_case(f"a {adjective.group(1)} {m.group('w').lower()}.")
                 if adjective else None)
-        metric = subject(text[:m.start()]) or article_subject or "Trend"
+        metric = subject(_before(text, m.start())) or article_subject or "Trend"
         out.append(TradeStatistic(metric=metric, period=period,
                                   direction=_direction(m.group("w")), note=note,
                                   source=(text,)))

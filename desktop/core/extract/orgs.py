@@ -25,6 +25,7 @@ _BODY = re.compile(rf"(?:{_CAP}-{_CAP}|{_CAP})\s+(?:(?:joint|intergovernmental)\
                    rf"(?:{'|'.join(BODY_NOUNS)})\s+(?:for|on)\s+[a-z][a-z ,-]*?[a-z]"
                    r"(?=[.,;]|$|\s+(?:will|would|is|are|was|were|has|have|had|met|meets|meet|"
                    r"held|holds|said|says|can|should|which|that)\b)")
+_ANY_HEAD = re.compile(rf"\b(?:{_HEADS}|{'|'.join(BODY_NOUNS)})\b")
 _LEADING = re.compile(r"^(?:(?:The|In|At|On|Among|During|After|Before|With|For|By|And|As|"
                       r"Both|Its|Their)\s+)+")
 
@@ -65,6 +66,8 @@ class Organisations:
             full = next(n for n, a in ORGANISATIONS.items() if a == acronym)
             self._add(acronym, full, acronym, text)
             spans.append(m.span())
+        if _ANY_HEAD.search(text) is None:
+            return spans
         for pattern in (_NAMED, _BODY):
             for m in pattern.finditer(text):
                 if any(a <= m.start() < b or a < m.end() <= b for a, b in spans):

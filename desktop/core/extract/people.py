@@ -30,6 +30,7 @@ _TITLE_FIRST = re.compile(
 _NAME_FIRST = re.compile(
     rf"{_NAME},\s+(?:the\s+)?(?:(?P<adj>{_ADJ_ALT})\s+)?(?P<title>{_TITLE_ALT}|"
     rf"{_TITLE_ALT.lower()})(?:\s+of\s+(?:the\s+)?(?P<of>{_ADJ_ALT}))?")
+_ANY_TITLE = re.compile(rf"(?:{_TITLE_ALT}|{_TITLE_ALT.lower()})", re.IGNORECASE)
 _ADVERBS = r"(?:(?:also|then|further|again|later|too|once\s+again|\w+ly)\s+){0,3}"
 _VERBS = (
     "said", "says", "noted", "stressed", "emphasised", "emphasized", "proposed",
@@ -83,6 +84,8 @@ class People:
         self._mentions: tuple[tuple[str, ...], str] | None = None
 
     def introduce(self, sentence: Sentence) -> None:
+        if _ANY_TITLE.search(sentence.text) is None:
+            return  # most sentences name no one with a title; skip the costlier patterns
         for pattern in (_TITLE_FIRST, _NAME_FIRST):
             for m in pattern.finditer(sentence.text):
                 name = _clean_name(m.group("name"))
