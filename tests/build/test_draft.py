@@ -158,3 +158,35 @@ def test_endless_sentences_stay_linear(kind: str):
     small = _best_time(text(3000))
     large = _best_time(text(12000))
     assert large < max(small, 0.005) * 4 * 2.5, (small, large)
+
+
+def test_other_sentence_shapes():
+    """Forms the test articles do not use: comma after the country, Mr., headline line."""
+    text = ("Riga and Tallinn sign a rail accord\n"
+            "RIGA – The President of Latvia, Anna Berzina, received Estonian Prime Minister "
+            "Kaja Tamm on June 2, 2022. Mr. Tamm said the Rail Baltica line would open by 2030. "
+            "“We are neighbours,” said Berzina. The two governments signed a protocol on rail "
+            "freight.\n")
+    draft = build_draft(text, "a.txt", "0" * 64)
+    header = draft.briefing
+    assert header.article.title == header.title == "Riga and Tallinn sign a rail accord"
+    assert (header.dateline, header.date, header.place) == ("RIGA", "2022-06-02",
+                                                           "Riga, Latvia")
+    people = {p.name: p for p in draft.leaders}
+    assert (people["Anna Berzina"].role, people["Anna Berzina"].country) == (
+        "President", "Latvia")
+    assert [s.kind for s in people["Anna Berzina"].statements] == ["quote"]
+    assert [s.text for s in people["Kaja Tamm"].statements] == [
+        "Said the Rail Baltica line would open by 2030."]
+    assert [(a.kind, a.status) for a in draft.agreements] == [("protocol", "signed")]
+
+
+def test_write_draft_writes_atomically(tmp_path: Path):
+    from desktop.core.extract import write_draft
+
+    article = tmp_path / SEED_ARTICLE.name
+    shutil.copy(SEED_ARTICLE, article)
+    out = tmp_path / "draft.yaml"
+    write_draft(article, out)
+    assert check_document(load_document(out)) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.yaml", article.name]

@@ -14,7 +14,8 @@ from .files import ArticleError, read_article, relative_path, write_atomic
 from .yamlout import dump
 
 __all__ = ["ArticleError", "DraftError", "EmptyArticleError", "UndatedArticleError",
-           "build_draft", "draft_text", "read_article", "relative_path", "write_atomic"]
+           "build_draft", "draft_text", "read_article", "relative_path", "write_atomic",
+           "write_draft"]
 
 
 def draft_text(article: Path, out_dir: Path, *, date: str | None = None) -> str:
@@ -32,3 +33,11 @@ def draft_text(article: Path, out_dir: Path, *, date: str | None = None) -> str:
                    "# Draft made by `briefing build`: review every entry, then set "
                    "briefing.draft to false.\n")
     return dump(briefing, comment)
+
+
+def write_draft(article: Path, out: Path, *, date: str | None = None) -> None:
+    """Draft ``article`` into ``out``, atomically (what File > New from Article needs).
+
+    Raises ArticleError, DraftError, or OSError when ``out`` cannot be written.
+    """
+    write_atomic(out, draft_text(article, out.parent, date=date))

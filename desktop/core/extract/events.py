@@ -23,6 +23,12 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _comma_part(clause: str, at: int) -> str:
+    start = clause.rfind(", ", 0, at)
+    end = clause.find(", ", at)
+    return clause[start + 2 if start >= 0 else 0:end if end >= 0 else len(clause)]
+
+
 def _title(clause: str, date_text: str) -> str:
     if re.search(r"\b(?:a|an)\s+$", clause[:max(0, clause.find(date_text))]):
         title = clause.replace(date_text, " ", 1)  # "during a Nov. 3 visit": keep "during a"
@@ -54,7 +60,14 @@ def events(sentence: Sentence, year: int | None) -> list[Event]:
     capital = _CAPITAL.search(text)
     place = capital.group() if capital else None
     for item in sorted(found, key=lambda f: f.start):
-        clause = next((c for begin, c in reversed(clauses) if begin <= item.start), text)
+        begin, clause = next(((b, c) for b, c in reversed(clauses) if b <= item.start),
+                             (0, text))
+        if sum(begin <= f.start < begin + len(clause) for f in found) > 1:
+            # two dates in one clause ("arrived on March 5, the first visit since 2016"):
+            # the comma-separated part around this date says what happened then
+            narrow = _comma_part(clause, item.start - begin)
+            if len(_title(narrow, item.text).split()) >= 3:
+                clause = narrow
         title = _title(clause, item.text)
         if len(title.split()) < 2:
             title = _title(text, item.text)

@@ -22,7 +22,8 @@ def read_article(path: Path) -> tuple[str, str]:
     except UnreadableFileError as exc:
         raise ArticleError(f"{path}: cannot read: {exc.reason}") from None
     except BriefingError as exc:
-        raise ArticleError(exc.problems[0].message if exc.problems else str(exc)) from None
+        reason = exc.problems[0].message if exc.problems else str(exc)
+        raise ArticleError(f"{path}: {reason}") from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ArticleError(f"{path}: looks like a binary file (NUL byte at byte {nul}), "

@@ -25,7 +25,7 @@ _NAME = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
 # "President Ozols"
 _TITLE_FIRST = re.compile(
     rf"(?:(?P<adj>{_ADJ_ALT})\s+)?(?P<title>{_TITLE_ALT})"
-    rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_ADJ_ALT}))?\s+{_NAME}")
+    rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_ADJ_ALT}),?)?\s+{_NAME}")
 # "Li Qiang, the Chinese Premier," / "Ilham Aliyev, President of Azerbaijan,"
 _NAME_FIRST = re.compile(
     rf"{_NAME},\s+(?:the\s+)?(?:(?P<adj>{_ADJ_ALT})\s+)?(?P<title>{_TITLE_ALT}|"
@@ -114,6 +114,7 @@ class People:
 
     def resolve(self, mention: str) -> _Person | None:
         """A person for "Berzina", "he", "the Latvian leader"."""
+        mention = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", mention)
         words = mention.split()
         if not words:
             return None
@@ -144,7 +145,7 @@ class People:
         alts = [re.escape(n) for n in names]
         alts.append(rf"(?:[Tt]he\s+)?(?:{_ADJ_ALT})\s+(?:{_NOUN_ALT})")
         alts.append(r"[Hh]e|[Ss]he")
-        return "|".join(alts)
+        return rf"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:{'|'.join(alts)})"
 
     def attribute(self, sentence: Sentence) -> None:
         """Record a quoted or reported statement in the sentence, if a leader made it."""
