@@ -11,7 +11,8 @@ from .text import Sentence, sentence_case
 _HEAD = r"(?:cooperation|collaboration|co-operation|partnership|interaction)"
 # "cooperation in trade and industry, transport and transit ...", "contacts in education"
 _IN_LIST = re.compile(
-    rf"\b(?:{_HEAD}|contacts|ties|cooperate|collaborate)\s+(?:in|on)\s+(?:the\s+)?"
+    rf"\b(?:{_HEAD}|contacts|ties|cooperate|collaborate|talks|discussions|negotiations|"
+    rf"consultations)\s+(?:in|on|about)\s+(?:the\s+)?"
     r"(?:(?:fields?|areas?|spheres?|sectors?)\s+of\s+)?(?P<list>[^.;:“”\"]+)")
 _ANY_HEAD = re.compile(_HEAD)
 _SPHERE = re.compile(r"^(?P<adj>[a-z]+)\s+(?:sphere|field|sector|area)s?\b")
@@ -28,6 +29,11 @@ _NOT_FIELDS = frozenset({
     "boost", "boosting", "for", "of", "the", "in", "on", "active", "good", "effective",
     "discussed", "developed", "existing", "future", "broader", "wider", "new", "regular",
     "economic", "more", "foreign", "direct", "private",
+})
+_NOT_TOPICS = frozenset({
+    "sidelines", "margins", "results", "outcome", "outcomes", "way", "ways", "prospects",
+    "matters", "issues", "topics", "questions", "a", "an", "their", "his", "her", "its",
+    "bilateral", "relations", "further", "how", "what", "whether", "this", "that", "these",
 })
 _SECTORS = re.compile(
     r"\b(?:companies|firms|enterprises|businesses|representatives)\s+(?:working|operating|"
@@ -81,6 +87,10 @@ def _items(listing: str) -> list[str]:
         items.extend(re.split(r"\s+and\s+", last, maxsplit=1) if items else [last])
     cleaned = [re.sub(r"^(?:the\s+)?(?:development|field|sphere|area|sector)\s+of\s+(?:the\s+)?"
                       r"|^the\s+", "", i) for i in items]
+    # "defence industry cooperation" names the field "defence industry"
+    cleaned = [re.sub(rf"\s+{_HEAD}$", "", i) for i in cleaned]
+    # fields are common nouns; "talks on Tuesday", "talks on the sidelines" name none
+    cleaned = [i for i in cleaned if i[:1].islower() and i.split()[0] not in _NOT_TOPICS]
     if len(cleaned) > 1 and all(len(i.split()) == 1 for i in cleaned):
         return [listing]
     return [i for i in cleaned if i and len(i.split()) <= 8]
@@ -105,7 +115,9 @@ class Areas:
     def scan(self, sentence: Sentence, index: int) -> None:
         text = sentence.text
         before = len(self.areas)
+        listed: list[tuple[int, int]] = []
         for m in _IN_LIST.finditer(text):
+            listed.append(m.span("list"))
             sphere = _SPHERE.match(m.group("list"))
             if sphere is not None:
                 self._add(f"{sphere.group('adj')} sphere", text)
@@ -115,6 +127,8 @@ class Areas:
         for m in _WITHIN.finditer(text):
             self._add(m.group("org"), text)
         for m in (_ADJ_LIST.finditer(text) if _ANY_HEAD.search(text) else ()):
+            if any(a <= m.start() < b for a, b in listed):
+                continue  # the tail of an enumeration already split into fields
             words = [w for w in re.split(r",?\s+and\s+|,\s+", m.group("list"))]
             while words and words[0] in _NOT_FIELDS:
                 words.pop(0)

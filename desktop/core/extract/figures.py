@@ -178,7 +178,7 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
             between_after = text[item.end:p.start()]
             trend = _TREND.search(text[max(0, p.start() - 25):p.start()])
             linked = (re.fullmatch(r"\s+(?:\w+\s+){0,4}?(?:to|at)\s+", between_before)
-                      or re.fullmatch(r"[\s,]+(?:\w+[\s,]+){0,3}", between_after))
+                      or re.fullmatch(r"[\s,]+(?:[\w-]+[\s,]+){0,6}", between_after))
             if trend and linked:
                 pct = _number(p.group("n"))
                 direction = _direction(trend.group("w"))

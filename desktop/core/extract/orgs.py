@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Organisation
-from .gazetteer import BODY_NOUNS, ORGANISATION_HEADS, ORGANISATIONS
+from .gazetteer import (
+    BODY_NOUNS,
+    COUNTRY_ALIASES,
+    CURRENCY_WORDS,
+    ORGANISATION_HEADS,
+    ORGANISATIONS,
+)
 from .text import Sentence
 
 _KNOWN = re.compile(r"\b(?:" + "|".join(
@@ -26,6 +32,15 @@ _BODY = re.compile(rf"(?:{_CAP}-{_CAP}|{_CAP})\s+(?:(?:joint|intergovernmental)\
                    r"(?=[.,;]|$|\s+(?:will|would|is|are|was|were|has|have|had|met|meets|meet|"
                    r"held|holds|said|says|can|should|which|that)\b)")
 _ANY_HEAD = re.compile(rf"\b(?:{_HEADS}|{'|'.join(BODY_NOUNS)})\b")
+# An acronym the gazetteer does not know is most often a company or an agency ("SOCAR");
+# these are the common ones that are not.
+_ACRONYM_LIKE = re.compile(r"\b[A-Z]{3,6}\b")
+_NOT_ORGANISATIONS = frozenset({
+    "GDP", "GNP", "LNG", "CEO", "VAT", "COVID", "FDI", "SME", "SMES", "ICT", "CIF", "FOB",
+    "USA", "UAE", "UK", "USSR", "CNG", "LPG", "GMT", "UTC", "AIDS", "HIV", "PPP", "IPO",
+    "NGO", "NGOS", "MOU", "KWH", "MWH", "GWH", "TWH", "BCM", "BPD", "TEU", "ATM",
+    *CURRENCY_WORDS, *COUNTRY_ALIASES,
+})
 _LEADING = re.compile(r"^(?:(?:The|In|At|On|Among|During|After|Before|With|For|By|And|As|"
                       r"Both|Its|Their)\s+)+")
 
@@ -66,6 +81,13 @@ class Organisations:
             full = next(n for n, a in ORGANISATIONS.items() if a == acronym)
             self._add(acronym, full, acronym, text)
             spans.append(m.span())
+        if sum(c.isupper() for c in text) < len(text) / 3:  # not a headline in capitals
+            for m in _ACRONYM_LIKE.finditer(text):
+                word = m.group()
+                if word not in _NOT_ORGANISATIONS and word not in ORGANISATIONS.values() \
+                        and not any(a <= m.start() < b for a, b in spans):
+                    self._add(word.lower(), word, word, text)
+                    spans.append(m.span())
         if _ANY_HEAD.search(text) is None:
             return spans
         for pattern in (_NAMED, _BODY):
