@@ -1,0 +1,158 @@
+"""Article text -> draft briefing: the sections put together, with a header."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import DATE_PATTERN, Agreement, ArticleRef, Briefing, Event, Header, TradeStatistic
+from . import dates
+from .areas import Areas
+from .documents import agreements
+from .events import events
+from .figures import statistics
+from .gazetteer import capital_index, capital_pattern
+from .orgs import Organisations
+from .people import People
+from .text import Sentence, clip, dateline, sentences
+
+_CAPITALS = capital_index()
+_CAPITAL = capital_pattern()
+DRAFT_NOTE = (
+    "Drafted by `briefing build` from the article alone; every entry quotes the sentence it "
+    "came from. Check names, statuses, periods and parties, fill in what is missing, then "
+    "set draft to false.")
+
+
+class DraftError(ValueError):
+    """No draft can be made; the message says why and what to do."""
+
+
+class EmptyArticleError(DraftError):
+    """The article has no words to draft from."""
+
+
+class UndatedArticleError(DraftError):
+    """The article names no year, and no date was given: the draft cannot be dated."""
+
+
+def _headline(text: str) -> tuple[str | None, int]:
+    """A first line that reads as a headline (short, no full stop, more text below)."""
+    first, _, rest = text.lstrip().partition("\n")
+    first = first.strip()
+    if rest.strip() and first and len(first.split()) <= 20 and \
+            not first.endswith((".", "!", "?", "”", '"')) and dateline(first)[0] is None:
+        return first, text.find(first) + len(first)
+    return None, 0
+
+
+def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
+                date: str | None = None) -> Briefing:
+    """A draft briefing (``draft: true``) for the article.
+
+    Deterministic: the same text gives the same briefing. ``article_path_rel`` is the
+    article's path relative to where the briefing will be written. ``date`` (ISO, as in
+    the format) dates the briefing when the article gives no year; a date is never made
+    up. Raises EmptyArticleError, UndatedArticleError or DraftError (a bad ``date``).
+    """
+    if not re.search(r"\w", article_text):
+        raise EmptyArticleError("the article has no text to draft from")
+    if date is not None and not re.fullmatch(DATE_PATTERN, date):
+        raise DraftError(f"'{date}' is not a date such as 2017, 2017-11 or 2017-11-30")
+    headline, body_at = _headline(article_text)
+    body = article_text[body_at:]
+    city, skip = dateline(body.lstrip())
+    skip += len(body) - len(body.lstrip())
+    all_sentences = sentences(body, skip)
+    year = dates.infer_year(article_text) or (int(date[:4]) if date else None)
+    city_country = _CAPITALS.get(city.title()) if city else None
+
+    people = People(city_country)
+    orgs = Organisations()
+    areas = Areas()
+    stats: list[TradeStatistic] = []
+    docs: list[Agreement] = []
+    timeline: list[Event] = []
+    for sentence in all_sentences:
+        people.introduce(sentence)
+    subject = None
+    for index, sentence in enumerate(all_sentences):
+        people.attribute(sentence)
+        spans = orgs.scan(sentence)
+        areas.scan(sentence, index)
+        found = statistics(sentence, subject)
+        if found:
+            subject = subject or found[0].metric
+        stats.extend(found)
+        docs.extend(agreements(sentence, people.countries(), spans))
+        timeline.extend(events(sentence, year))
+
+    lead = all_sentences[0] if all_sentences else Sentence(article_text.strip(), 0, 0)
+    header = _header(lead, all_sentences, headline, city, year, timeline, article_path_rel,
+                     sha256, date)
+    return Briefing(
+        schema_version=1, briefing=header, leaders=people.leaders(),
+        agreements=_unique(docs, lambda a: a.title.lower()),
+        trade_statistics=_unique(stats, lambda s: (s.metric, s.value, s.period,
+                                                   s.direction, s.source)),
+        cooperation_areas=tuple(areas.areas), organisations=orgs.organisations(),
+        events=tuple(sorted(_unique(timeline, lambda e: (e.date, e.title)),
+                            key=lambda e: e.date)))
+
+
+def _title_from(lead: str) -> str:
+    """The lead's first clause, cut before its date or purpose ("... met in X on May 3 to
+    review ...") so it reads as a title."""
+    clause = re.split(r",\s+and\s+|,\s+|;\s+", lead)[0]
+    cut = re.search(r"\s+(?:on|during|to|for|after|in order to)\s+(?=(?:[a-z]|"
+                    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))", clause[30:])
+    if cut is not None:
+        clause = clause[:30 + cut.start()]
+    return clip(clause.rstrip(" ."), 120)
+
+
+def _unique(items: list, key) -> tuple:  # type: ignore[no-untyped-def, type-arg]
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return tuple(out)
+
+
+def _header(lead: Sentence, all_sentences: list[Sentence], headline: str | None,
+            city: str | None, year: int | None, timeline: list[Event], path: str,
+            sha256: str, given_date: str | None) -> Header:
+    lead_events = [e for e in timeline if e.source == (lead.text,) and "-" in e.date]
+    dated = lead_events or [e for e in timeline if len(e.date) >= 10] or timeline
+    notes = [DRAFT_NOTE]
+    if given_date is not None:
+        date = given_date
+        notes.append("The briefing date was given by hand (briefing build --date).")
+    elif dated:
+        date = dated[0].date
+        if dated[0].note:
+            notes.append(f"The briefing date: {dated[0].note[0].lower()}{dated[0].note[1:]}")
+    elif year is not None:
+        date = str(year)
+    else:
+        raise UndatedArticleError(
+            "the article names no year, so the draft cannot be dated; give one with "
+            "--date (e.g. --date 2017-11-30)")
+    capital = _CAPITAL.search(lead.text)
+    place = f"{capital.group()}, {_CAPITALS[capital.group()]}" if capital else None
+    if place is None:
+        m = re.search(r"\b(?:visit to|in|arrived in|held in)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)",
+                      lead.text)
+        place = m.group(1) if m else None
+    if place is None and city is not None:
+        place = city.title()
+        if place in _CAPITALS:
+            place = f"{place}, {_CAPITALS[place]}"
+    place = place or "Not stated"
+    title = headline or _title_from(lead.text)
+    summary = " ".join(s.text for s in all_sentences[:2]) or lead.text
+    return Header(
+        title=title, date=date, place=place, summary=summary, dateline=city, draft=True,
+        note=" ".join(notes),
+        article=ArticleRef(path=path, sha256=sha256, title=headline), source=(lead.text,))

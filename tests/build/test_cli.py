@@ -1,0 +1,104 @@
+"""`briefing build`: exit codes, one-line errors, atomic output, stdout."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import SEED_ARTICLE, run_cli
+
+
+def _copy_seed(tmp_path: Path) -> Path:
+    article = tmp_path / SEED_ARTICLE.name
+    shutil.copy(SEED_ARTICLE, article)
+    return article
+
+
+def test_build_writes_a_draft_that_checks(tmp_path: Path):
+    article = _copy_seed(tmp_path)
+    out = tmp_path / "drafts" / "out.yaml"
+    out.parent.mkdir()
+    result = run_cli("build", str(article), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    check = run_cli("check", str(out))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "draft: true" in out.read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out.yaml"]  # no temp file left
+
+
+def test_build_overwrites_atomically(tmp_path: Path):
+    article = _copy_seed(tmp_path)
+    out = tmp_path / "out.yaml"
+    out.write_text("old", encoding="utf-8")
+    assert run_cli("build", str(article), "-o", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8").startswith("# yaml-language-server")
+
+
+def test_build_to_stdout(tmp_path: Path):
+    article = _copy_seed(tmp_path)
+    result = run_cli("build", article.name, "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "schema_version: 1" in result.stdout
+    assert f"path: {article.name}" in result.stdout
+
+
+def _one_line_error(result) -> str:  # type: ignore[no-untyped-def]
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_missing_article(tmp_path: Path):
+    line = _one_line_error(run_cli("build", str(tmp_path / "nope.txt"), "-o",
+                                   str(tmp_path / "o.yaml")))
+    assert "no such file" in line
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_not_utf8_names_the_byte(tmp_path: Path):
+    article = tmp_path / "latin1.txt"
+    article.write_bytes("ASTANA – Caf\u00e9 talks.".encode("utf-8")[:12] + b"\xe9 talks.\n")
+    line = _one_line_error(run_cli("build", str(article), "-o", str(tmp_path / "o.yaml")))
+    assert "not UTF-8" in line and "at byte 12" in line
+
+
+def test_binary_file(tmp_path: Path):
+    article = tmp_path / "image.txt"
+    article.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    line = _one_line_error(run_cli("build", str(article), "-o", str(tmp_path / "o.yaml")))
+    assert "binary" in line
+
+
+def test_empty_article(tmp_path: Path):
+    article = tmp_path / "empty.txt"
+    article.write_text("\n  \n", encoding="utf-8")
+    line = _one_line_error(run_cli("build", str(article), "-o", str(tmp_path / "o.yaml")))
+    assert "no text" in line
+
+
+def test_undated_article_asks_for_date(tmp_path: Path):
+    article = tmp_path / "undated.txt"
+    article.write_text("The ministers met on Tuesday.\n", encoding="utf-8")
+    line = _one_line_error(run_cli("build", str(article), "-o", str(tmp_path / "o.yaml")))
+    assert "--date" in line
+    result = run_cli("build", str(article), "-o", str(tmp_path / "o.yaml"), "--date", "2020")
+    assert result.returncode == 0, result.stderr
+    assert run_cli("check", str(tmp_path / "o.yaml")).returncode == 0
+
+
+def test_directory_and_unwritable_output(tmp_path: Path):
+    line = _one_line_error(run_cli("build", str(tmp_path), "-o", str(tmp_path / "o.yaml")))
+    assert "directory" in line
+    article = _copy_seed(tmp_path)
+    line = _one_line_error(run_cli("build", str(article), "-o",
+                                   str(tmp_path / "missing" / "o.yaml")))
+    assert "cannot write" in line
+
+
+def test_output_is_required(tmp_path: Path):
+    result = run_cli("build", str(_copy_seed(tmp_path)))
+    assert result.returncode == 2
+    assert "-o" in result.stderr

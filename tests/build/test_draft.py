@@ -1,0 +1,192 @@
+"""The draft itself: valid schema 1, faithful to the article, marked draft, deterministic."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from conftest import SEED_ARTICLE
+
+from desktop.core.extract import (
+    DraftError,
+    EmptyArticleError,
+    UndatedArticleError,
+    build_draft,
+    draft_text,
+)
+from desktop.core.load import load_document, parse_document
+from desktop.core.provenance import check_document
+
+ARTICLES = sorted((Path(__file__).resolve().parent / "articles").glob("*.txt"))
+ALL = [SEED_ARTICLE, *ARTICLES]
+
+
+@pytest.mark.parametrize("article", ALL, ids=[a.stem for a in ALL])
+def test_draft_passes_briefing_check(tmp_path: Path, article: Path):
+    copy = tmp_path / "in" / article.name
+    copy.parent.mkdir()
+    shutil.copy(article, copy)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "draft.yaml"
+    out.write_text(draft_text(copy, out_dir), encoding="utf-8")
+    document = load_document(out)
+    assert check_document(document) == []
+    header = document.briefing.briefing
+    assert header.draft is True
+    assert header.article.path == f"../in/{article.name}"
+    assert header.article.sha256 == hashlib.sha256(article.read_bytes()).hexdigest()
+    assert out.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+
+
+def test_same_input_same_bytes(tmp_path: Path):
+    first = draft_text(SEED_ARTICLE, tmp_path)
+    second = draft_text(SEED_ARTICLE, tmp_path)
+    assert first == second
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    assert build_draft(text, "a.txt", "0" * 64) == build_draft(text, "a.txt", "0" * 64)
+
+
+def test_seed_draft_content_is_specific():
+    """Spot checks of what the seed draft says, beyond what the scorer counts."""
+    draft = build_draft(SEED_ARTICLE.read_text(encoding="utf-8"), "a.txt", "0" * 64)
+    header = draft.briefing
+    assert (header.dateline, header.date, header.place) == (
+        "ASTANA", "2017-11-29/2017-11-30", "Minsk, Belarus")
+    assert "2017 is inferred" in (header.note or "")
+    leaders = {leader.name: leader for leader in draft.leaders}
+    assert [(n, leaders[n].role, leaders[n].country) for n in leaders] == [
+        ("Nursultan Nazarbayev", "President", "Kazakhstan"),
+        ("Alexander Lukashenko", "President", "Belarus")]
+    kinds = [(s.kind, s.source[0][:20]) for s in leaders["Alexander Lukashenko"].statements]
+    # "Belarusian leader proposed" and "He also declared" resolve to Lukashenko
+    assert kinds == [("reported", "Lukashenko said Naza"), ("reported", "In this regard, Bela"),
+                     ("reported", "He also declared his")]
+    turnover = next(s for s in draft.trade_statistics if s.value == 441.4)
+    assert (turnover.currency, turnover.scale, turnover.period, turnover.direction) == (
+        "USD", "million", "January-September 2017", "increase")
+    assert turnover.change is not None and turnover.change.value == 60
+    assert turnover.change.compared_with == "January-September 2016"
+    derived = [s for s in draft.trade_statistics if s.derived is not None]
+    assert [(s.value, s.derived.arithmetic) for s in derived if s.derived] == [
+        (275.9, "441.4 / (1 + 60 / 100)")]
+    decision = next(a for a in draft.agreements if a.kind == "decision")
+    assert (decision.status, decision.validity, len(decision.parties)) == (
+        "considered", "until 2025", 6)
+    visit = next(e for e in draft.events if e.date == "2017-11-29/2017-11-30")
+    assert visit.place == "Minsk" and visit.note and "inferred" in visit.note
+
+
+def test_other_currencies_scales_and_falls():
+    text = ("ROME – Italian Prime Minister Marco Rossi met Turkish President Ali Demir. "
+            "Exports fell 20 percent to 1.6 billion euros in 2022. "
+            "Turkey will invest ₺300 million and 12.5 billion yuan in joint projects.\n")
+    draft = build_draft(text, "a.txt", "0" * 64)
+    values = {(s.value, s.currency, s.scale, s.direction) for s in draft.trade_statistics
+              if s.derived is None}
+    assert (1.6, "EUR", "billion", "decrease") in values
+    assert (12.5, "CNY", "billion", None) in values
+    derived = [s for s in draft.trade_statistics if s.derived is not None]
+    assert [(s.value, s.period, s.derived.arithmetic) for s in derived if s.derived] == [
+        (2.0, "2021", "1.6 / (1 - 20 / 100)")]
+    assert [(p.name, p.role, p.country) for p in draft.leaders] == [
+        ("Marco Rossi", "Prime Minister", "Italy"), ("Ali Demir", "President", "Turkey")]
+
+
+def test_undated_article_needs_a_given_date(tmp_path: Path):
+    article = tmp_path / "plain.txt"
+    article.write_text("Nothing much happened here on May 3.\n", encoding="utf-8")
+    with pytest.raises(UndatedArticleError):
+        draft_text(article, tmp_path)
+    with pytest.raises(DraftError):
+        draft_text(article, tmp_path, date="May 2017")
+    text = draft_text(article, tmp_path, date="2019-05")
+    document = parse_document(text, tmp_path / "draft.yaml")
+    assert check_document(document) == []
+    assert document.briefing.briefing.date == "2019-05"
+    assert [e.date for e in document.briefing.events] == ["2019-05-03"]
+
+
+def test_empty_article_is_refused():
+    with pytest.raises(EmptyArticleError):
+        build_draft(" \n\t\n", "a.txt", "0" * 64)
+
+
+def test_seed_drafts_within_a_second():
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    build_draft(text, "a.txt", "0" * 64)  # compile the patterns once
+    started = time.perf_counter()
+    build_draft(text, "a.txt", "0" * 64)
+    assert time.perf_counter() - started < 1.0
+
+
+def _best_time(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        build_draft(text, "a.txt", "0" * 64, date="2020")
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_large_article_scales_linearly():
+    """No pathological pattern: 16 times the text takes about 16 times as long, not more."""
+    base = "\n".join(a.read_text(encoding="utf-8") for a in ALL)
+    small = _best_time(base)
+    large = _best_time("\n".join([base] * 16))
+    assert large < max(small, 0.005) * 16 * 3
+
+
+# Text that is not prose: one endless "sentence" of capitalised words, of numbers, of dates.
+# Unbounded patterns go quadratic on these; four times the text must stay near four times
+# the time (quadratic would be sixteen).
+_WORDS = {
+    "capitalised": ["Kazakh", "President", "Aaa", "Bbb", "Union", "Of", "Bank", "Minister"],
+    "numbers": ["1,200", "2017", "$5", "percent", "million", "in", "rose", "3"],
+    "dates": ["in 2017", "2018-2019", "until 2020", "Nov. 3", "will", "the first half of 2019"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_WORDS))
+def test_endless_sentences_stay_linear(kind: str):
+    words = _WORDS[kind]
+    def text(n: int) -> str:
+        return " ".join(words[(i * 7 + i // 3) % len(words)] for i in range(n))
+    small = _best_time(text(3000))
+    large = _best_time(text(12000))
+    assert large < max(small, 0.005) * 4 * 2.5, (small, large)
+
+
+def test_other_sentence_shapes():
+    """Forms the test articles do not use: comma after the country, Mr., headline line."""
+    text = ("Riga and Tallinn sign a rail accord\n"
+            "RIGA – The President of Latvia, Anna Berzina, received Estonian Prime Minister "
+            "Kaja Tamm on June 2, 2022. Mr. Tamm said the Rail Baltica line would open by 2030. "
+            "“We are neighbours,” said Berzina. The two governments signed a protocol on rail "
+            "freight.\n")
+    draft = build_draft(text, "a.txt", "0" * 64)
+    header = draft.briefing
+    assert header.article.title == header.title == "Riga and Tallinn sign a rail accord"
+    assert (header.dateline, header.date, header.place) == ("RIGA", "2022-06-02",
+                                                           "Riga, Latvia")
+    people = {p.name: p for p in draft.leaders}
+    assert (people["Anna Berzina"].role, people["Anna Berzina"].country) == (
+        "President", "Latvia")
+    assert [s.kind for s in people["Anna Berzina"].statements] == ["quote"]
+    assert [s.text for s in people["Kaja Tamm"].statements] == [
+        "Said the Rail Baltica line would open by 2030."]
+    assert [(a.kind, a.status) for a in draft.agreements] == [("protocol", "signed")]
+
+
+def test_write_draft_writes_atomically(tmp_path: Path):
+    from desktop.core.extract import write_draft
+
+    article = tmp_path / SEED_ARTICLE.name
+    shutil.copy(SEED_ARTICLE, article)
+    out = tmp_path / "draft.yaml"
+    write_draft(article, out)
+    assert check_document(load_document(out)) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.yaml", article.name]
