@@ -19,7 +19,7 @@ from desktop.core.extract.yamlout import dump
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = [ROOT / "seeds" / "kazakhstan-belarus-state-visit-2017-11.txt",
-            *sorted((ROOT / "tests" / "build" / "articles").glob("*.txt"))]
+            *sorted((ROOT / "tests" / "extract" / "articles").glob("*.txt"))]
 
 
 def timed(text: str) -> tuple[float, int]:
