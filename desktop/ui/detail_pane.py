@@ -1,0 +1,72 @@
+"""The detail pane: every field of the selected entry and the excerpts it rests on.
+
+The pane builds its own HTML from briefing text passed through ``html.escape``, and
+loads no resources and follows no links, so nothing in a briefing is ever interpreted.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ..core.model import entry_label
+from . import describe, theme
+
+
+class DetailPane(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setAccessibleName("Entry details")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setTabChangesFocus(True)
+        self._entry: Any = None
+        self._found: Callable[[str], bool] | None = None
+        self.show_entry(None)
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:
+        return None  # never load images, style sheets or files named by the text
+
+    def entry(self) -> Any:
+        return self._entry
+
+    def show_entry(self, entry: Any, found: Callable[[str], bool] | None = None) -> None:
+        """Show ``entry``; ``found`` says whether an excerpt is in the article."""
+        self._entry, self._found = entry, found
+        if entry is None:
+            self.setHtml("<p style='color:gray'>Select an entry to see its details and "
+                         "the words of the article it comes from.</p>")
+            return
+        self.setHtml(self._html(entry))
+
+    def refresh_colours(self) -> None:
+        self.show_entry(self._entry, self._found)
+
+    def _html(self, entry: Any) -> str:
+        esc = html.escape
+        derived_colour = theme.derived_bar(self.palette()).name()
+        rows = []
+        for line in describe.lines(entry, titled=True):
+            pad = 4 + 18 * line.depth
+            value = esc(line.value)
+            if line.derived:
+                value = (f"<span style='color:{derived_colour}'><b>derived</b></span> "
+                         f"{value}")
+            rows.append(f"<tr><td style='padding:2px 10px 2px {pad}px; color:gray' "
+                        f"valign='top'>{esc(line.label)}</td>"
+                        f"<td style='padding:2px'>{value}</td></tr>")
+        quotes = []
+        for excerpt in getattr(entry, "source", ()):
+            missing = self._found is not None and not self._found(excerpt)
+            note = ("<br/><i style='color:#c03030'>not found in the article</i>"
+                    if missing else "")
+            quotes.append(f"<p style='margin:6px 0 6px 12px; padding-left:8px'>"
+                          f"“{esc(excerpt)}”{note}</p>")
+        return (f"<h3>{esc(entry_label(entry))}</h3>"
+                f"<table cellspacing='0'>{''.join(rows)}</table>"
+                f"<h4>In the article</h4>{''.join(quotes)}")
