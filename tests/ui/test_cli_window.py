@@ -47,7 +47,7 @@ def test_no_display_is_one_line_and_exit_2_instead_of_an_abort():
     assert "--screenshot" in result.stderr and "export" in result.stderr
 
 
-def test_desktop_entry_and_icon_are_valid():
+def test_desktop_entry_and_icon_are_valid(qapp):
     import shutil
     import subprocess
 
