@@ -52,6 +52,7 @@ class EntryTab(QWidget):
         super().__init__(parent)
         self.setObjectName(f"{name}Tab")
         self.name = name
+        self.header = header
         self.noun = noun or name
         self.model = EntryModel(columns, self)
         self.table = self._make_table(name)

@@ -6,36 +6,25 @@ builds them and connects their signals (see ``_connect``).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__
-from ..core.model import Briefing
-from . import columns
 from .actions import MENUS, Act, create_actions
 from .banner import ProblemBanner
-from .describe import all_excerpts, as_plain_text
-from .entry_tab import EntryTab
-from .excerpts import find_excerpt
+from .lazy_page import LazyPage
 from .loader import DocumentLoader, Loaded
-from .overview_tab import OverviewTab
 from .recent import RecentFiles
-from .source_tab import SourceTab
-from .timeline_chart import TimelineChart
-from .trade_chart import TradeChart
 from .watcher import FileWatcher
+
+if TYPE_CHECKING:
+    from ..core.model import Briefing
+    from .entry_tab import EntryTab
 
 APP_NAME = "Briefing Viewer"
 DEFAULT_SIZE = (1200, 800)
@@ -50,6 +39,14 @@ TABS: tuple[tuple[str, str, str | None], ...] = (
     ("timeline", "T&imeline", "events"),
     ("source", "&Source", None),
 )
+# Entry tab -> (column set in columns.py, noun for counts, column sorted at start).
+ENTRY_TABS: dict[str, tuple[str, str, int | None]] = {
+    "leaders": ("LEADERS", "leaders", None),
+    "agreements": ("AGREEMENTS", "agreements", None),
+    "trade": ("TRADE", "trade figures", None),
+    "cooperation": ("COOPERATION", "cooperation areas", None),
+    "timeline": ("EVENTS", "events", 0),
+}
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +61,7 @@ class MainWindow(QMainWindow):
         self._path: Path | None = None  # the file asked for (watched, reloaded)
         self._loaded: Loaded | None = None  # the last good briefing, on screen
         self._query = ""
+        self._found: Any = None  # excerpt -> whether the article contains it
         self.actions_by_id = create_actions(self)
         self.loader = DocumentLoader(self)
         self.watcher = FileWatcher(self)
@@ -75,30 +73,25 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.banner = ProblemBanner(self)
-        self.overview = OverviewTab(self)
-        self.trade_chart = TradeChart(self)
-        self.timeline_chart = TimelineChart(self)
-        self.source = SourceTab(self)
-        self.entry_tabs: dict[str, EntryTab] = {
-            "leaders": EntryTab("leaders", columns.LEADERS, parent=self),
-            "agreements": EntryTab("agreements", columns.AGREEMENTS, parent=self),
-            "trade": EntryTab("trade", columns.TRADE, header=self.trade_chart,
-                              noun="trade figures", parent=self),
-            "cooperation": EntryTab("cooperation", columns.COOPERATION,
-                                    noun="cooperation areas", parent=self),
-            "timeline": EntryTab("timeline", columns.EVENTS, header=self.timeline_chart,
-                                 sort_column=0, noun="events", parent=self),
-        }
-        pages: dict[str, QWidget] = {"overview": self.overview, "source": self.source,
-                                     **self.entry_tabs}
+        self.pages: dict[str, LazyPage] = {}
+        self._entry_tabs: dict[str, EntryTab] = {}
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setAccessibleName("Briefing sections")
         self.tabs.setDocumentMode(True)
         self.tab_names = [name for name, _label, _section in TABS]
-        for name, label, _section in TABS:
-            self.tabs.addTab(pages[name], label)
-            pages[name].setAccessibleName(label.replace("&", ""))
+        for name, label, section in TABS:
+            if name == "overview":
+                build = self._build_overview
+            elif name == "source":
+                build = self._build_source
+            else:
+                build = partial(self._build_entry_tab, name, section)
+            page = LazyPage(build, self)
+            page.setObjectName(f"{name}Page")
+            page.setAccessibleName(label.replace("&", ""))
+            self.pages[name] = page
+            self.tabs.addTab(page, label)
         self.tabs.tabBar().setAccessibleName("Tabs")
 
         central = QWidget(self)
@@ -147,18 +140,6 @@ class MainWindow(QMainWindow):
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
         self.watcher.changed.connect(self._on_file_changed)
-        self.overview.tab_requested.connect(self.select_tab)
-        for tab in self.entry_tabs.values():
-            tab.entry_selected.connect(self._on_entry_selected)
-            tab.show_in_article_requested.connect(self.show_in_article)
-            tab.copy_requested.connect(self.copy_entry)
-        trade, timeline = self.entry_tabs["trade"], self.entry_tabs["timeline"]
-        trade.entry_selected.connect(
-            lambda _e: self.trade_chart.set_selected(trade.selected_entry_index()))
-        timeline.entry_selected.connect(
-            lambda _e: self.timeline_chart.set_selected(timeline.selected_entry_index()))
-        self.trade_chart.bar_clicked.connect(trade.select_entry_index)
-        self.timeline_chart.event_clicked.connect(timeline.select_entry_index)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
@@ -177,6 +158,8 @@ class MainWindow(QMainWindow):
             self.loader.request(self._path, "reload")
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(self._path.parent) if self._path else ""
         name, _filter = QFileDialog.getOpenFileName(
             self, "Open briefing", start, "Briefings (*.yaml *.yml);;All files (*)")
@@ -228,21 +211,95 @@ class MainWindow(QMainWindow):
     def _on_file_changed(self) -> None:
         self.reload()
 
+    # --- tab pages, each built when first shown ----------------------------------------
+
+    def _build_overview(self, parent: QWidget) -> QWidget:
+        from .overview_tab import OverviewTab
+
+        overview = OverviewTab(parent)
+        overview.tab_requested.connect(self.select_tab)
+        if self._loaded is not None:
+            overview.set_briefing(self._loaded.document.briefing)
+        return overview
+
+    def _build_source(self, parent: QWidget) -> QWidget:
+        from .source_tab import SourceTab
+
+        source = SourceTab(parent)
+        if self._loaded is not None:
+            self._fill_source(source, self._loaded)
+        return source
+
+    def _build_entry_tab(self, name: str, section: str, parent: QWidget) -> QWidget:
+        from . import columns
+        from .entry_tab import EntryTab
+
+        chart: Any = None
+        if name == "trade":
+            from .trade_chart import TradeChart
+
+            chart = TradeChart(parent)
+        elif name == "timeline":
+            from .timeline_chart import TimelineChart
+
+            chart = TimelineChart(parent)
+        spec = ENTRY_TABS[name]
+        tab = EntryTab(name, getattr(columns, spec[0]), header=chart, noun=spec[1],
+                       sort_column=spec[2], parent=parent)
+        self._entry_tabs[name] = tab
+        tab.entry_selected.connect(self._on_entry_selected)
+        tab.show_in_article_requested.connect(self.show_in_article)
+        tab.copy_requested.connect(self.copy_entry)
+        if chart is not None:
+            tab.entry_selected.connect(lambda _e: chart.set_selected(tab.selected_entry_index()))
+            (chart.bar_clicked if name == "trade" else chart.event_clicked).connect(
+                tab.select_entry_index)
+        if self._loaded is not None:
+            self._fill_entry_tab(tab, section, self._loaded.document.briefing)
+        return tab
+
+    def _fill_entry_tab(self, tab: EntryTab, section: str, briefing: Briefing) -> None:
+        tab.set_entries(getattr(briefing, section), self._found)
+        if tab.header is not None:
+            if tab.name == "trade":
+                tab.header.set_statistics(briefing.trade_statistics)
+            else:
+                tab.header.set_events(briefing.events)
+
+    def _fill_source(self, source: Any, loaded: Loaded) -> None:
+        source.set_article(str(loaded.document.briefing.briefing.article.path),
+                           loaded.article, loaded.article_problem)
+
+    def overview_tab(self) -> Any:
+        return self.pages["overview"].content()
+
+    def source_tab(self) -> Any:
+        return self.pages["source"].content()
+
+    def entry_tab(self, name: str) -> EntryTab:
+        self.pages[name].content()
+        return self._entry_tabs[name]
+
+    def built_entry_tabs(self) -> list[EntryTab]:
+        return list(self._entry_tabs.values())
+
     def _show(self, loaded: Loaded) -> None:
         briefing = loaded.document.briefing
         article = loaded.article
-        found = None
+        self._found = None
         if article is not None:
             def found(excerpt: str, _text: str = article) -> bool:
+                from .excerpts import find_excerpt
+
                 return find_excerpt(_text, excerpt) is not None
-        self.overview.set_briefing(briefing)
+            self._found = found
+        if self.pages["overview"].is_built():
+            self.overview_tab().set_briefing(briefing)
         for name, _label, section in TABS:
-            if section is not None:
-                self.entry_tabs[name].set_entries(getattr(briefing, section), found)
-        self.trade_chart.set_statistics(briefing.trade_statistics)
-        self.timeline_chart.set_events(briefing.events)
-        self.source.set_article(str(briefing.briefing.article.path), article,
-                                loaded.article_problem)
+            if section is not None and name in self._entry_tabs:
+                self._fill_entry_tab(self._entry_tabs[name], section, briefing)
+        if self.pages["source"].is_built():
+            self._fill_source(self.source_tab(), loaded)
         current = self.current_entry_tab()
         self._on_entry_selected(current.selected_entry() if current else None)
         self.setWindowTitle(f"{briefing.briefing.title} — {loaded.path.name} — {APP_NAME}")
@@ -252,8 +309,7 @@ class MainWindow(QMainWindow):
     # --- entries and provenance ----------------------------------------------------------
 
     def current_entry_tab(self) -> EntryTab | None:
-        page = self.tabs.currentWidget()
-        return page if isinstance(page, EntryTab) else None
+        return self._entry_tabs.get(self.current_tab_name())
 
     def select_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(self.tab_names.index(name))
@@ -267,10 +323,14 @@ class MainWindow(QMainWindow):
             self._on_entry_selected(tab.selected_entry())
 
     def _on_entry_selected(self, entry: Any) -> None:
-        if self.sender() is not None and self.sender() is not self.current_entry_tab() \
-                and isinstance(self.sender(), EntryTab):
+        sender = self.sender()
+        if sender in self._entry_tabs.values() and sender is not self.current_entry_tab():
             return  # a tab in the background restored its selection
-        self.source.view.highlight(all_excerpts(entry) if entry is not None else ())
+        if entry is None and not self.pages["source"].is_built():
+            return
+        from .describe import all_excerpts
+
+        self.source_tab().view.highlight(all_excerpts(entry) if entry is not None else ())
 
     def selected_entry(self) -> Any:
         tab = self.current_entry_tab()
@@ -281,10 +341,13 @@ class MainWindow(QMainWindow):
         if entry is None:
             self.statusBar().showMessage("Select an entry first, then Show in Article.", 4000)
             return
-        self.source.view.highlight(all_excerpts(entry))
+        from .describe import all_excerpts
+
+        view = self.source_tab().view
+        view.highlight(all_excerpts(entry))
         self.select_tab("source")
-        if self.source.view.show_first_excerpt():
-            self.source.view.setFocus()
+        if view.show_first_excerpt():
+            view.setFocus()
         else:
             self.statusBar().showMessage("This entry's excerpts were not found in the "
                                          "article.", 6000)
@@ -294,6 +357,8 @@ class MainWindow(QMainWindow):
         if entry is None:
             self.statusBar().showMessage("Select an entry to copy it.", 4000)
             return
+        from .describe import as_plain_text
+
         QGuiApplication.clipboard().setText(as_plain_text(entry))
         self.statusBar().showMessage("Copied the entry with its excerpts.", 3000)
 
@@ -354,13 +419,16 @@ class MainWindow(QMainWindow):
 
     def _refresh_colours(self, *_args: object) -> None:
         self.banner.refresh_colours()
-        self.source.view.refresh_colours()
-        for tab in self.entry_tabs.values():
+        if self.pages["source"].is_built():
+            self.source_tab().view.refresh_colours()
+        for tab in self._entry_tabs.values():
             tab.refresh_colours()
-        self.trade_chart.update()
-        self.timeline_chart.update()
+            if tab.header is not None:
+                tab.header.update()
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
                           f"{APP_NAME} {__version__}\n\nRead, search and print briefing notes "
                           "whose every fact is tied to its article.\nMIT licence; fonts: "

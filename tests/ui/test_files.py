@@ -29,12 +29,12 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_valid_edit_reloads_keeping_tab_and_entry(make_window, seed_copy, qtbot):
     window = make_window(seed_copy, tab="agreements")
-    window.entry_tabs["agreements"].select_row(2)
+    window.entry_tab("agreements").select_row(2)
     _edit(seed_copy, f'title: "{OLD_TITLE}"', 'title: "Edited title"')
     qtbot.waitUntil(lambda: _title(window) == "Edited title", timeout=3000)
     assert window.current_tab_name() == "agreements"
-    assert window.entry_tabs["agreements"].selected_entry_index() == 2
-    assert "Edited title" in [label.text() for label in window.overview.labels()]
+    assert window.entry_tab("agreements").selected_entry_index() == 2
+    assert "Edited title" in [label.text() for label in window.overview_tab().labels()]
     assert not window.banner.isVisible()
 
 
@@ -53,7 +53,7 @@ def test_rename_save_is_seen_and_watched_again(make_window, seed_copy, qtbot):
 def test_invalid_edit_keeps_the_last_good_briefing_and_lists_problems(make_window, seed_copy,
                                                                        qtbot):
     window = make_window(seed_copy, tab="leaders")
-    window.entry_tabs["leaders"].select_row(1)
+    window.entry_tab("leaders").select_row(1)
     _edit(seed_copy, "    role: President\n    country: Belarus",
           "    role: President\n    country: [not, a, string]")
     _edit(seed_copy, "status: signed", "status: maybe")
@@ -64,7 +64,7 @@ def test_invalid_edit_keeps_the_last_good_briefing_and_lists_problems(make_windo
     assert "last good version" in window.banner.title.text()
     assert _title(window) == OLD_TITLE
     assert window.current_tab_name() == "leaders"
-    assert window.entry_tabs["leaders"].selected_entry_index() == 1
+    assert window.entry_tab("leaders").selected_entry_index() == 1
     # Fixing the file brings the new content and removes the banner.
     seed_copy.write_text(SEED_BRIEFING.read_text(encoding="utf-8").replace(
         OLD_TITLE, "Fixed"), encoding="utf-8")
@@ -80,7 +80,7 @@ def test_bad_file_at_start_shows_the_banner(make_window, tmp_path):
     assert "could not be opened" in window.banner.title.text()
     assert all(PROBLEM_LINE.match(line) for line in window.banner.lines())
     assert window.briefing() is None
-    assert window.entry_tabs["leaders"].model.rowCount() == 0
+    assert window.entry_tab("leaders").model.rowCount() == 0
 
 
 def test_missing_file_and_bad_file_while_one_is_open(make_window, tmp_path):
@@ -100,7 +100,7 @@ def test_missing_article_still_shows_the_briefing(make_window, tmp_path):
     lonely.write_bytes(SEED_BRIEFING.read_bytes())
     window = make_window(lonely)
     assert _title(window) == OLD_TITLE
-    assert window.source.info.text().startswith("The article could not be read")
+    assert window.source_tab().info.text().startswith("The article could not be read")
 
 
 def _mime(*paths: Path) -> QMimeData:
@@ -161,11 +161,11 @@ def test_html_in_a_briefing_is_shown_literally(make_window, seed_copy, qtbot):
     _edit(seed_copy, "name: Nursultan Nazarbayev", "name: \"<i>Nazarbayev</i>\"")
     window = make_window(seed_copy, tab="leaders")
     literal = "<b>Bold</b> <img src=file:///etc/passwd>"
-    title = next(label for label in window.overview.findChildren(QLabel)
+    title = next(label for label in window.overview_tab().findChildren(QLabel)
                  if label.objectName() == "title")
     assert title.text() == literal and title.textFormat() == Qt.TextFormat.PlainText
     assert literal in window.windowTitle()
-    tab = window.entry_tabs["leaders"]
+    tab = window.entry_tab("leaders")
     assert tab.model.index(0, 0).data() == "<i>Nazarbayev</i>"
     tab.select_row(0)
     assert tab.detail.toPlainText().splitlines()[0] == "<i>Nazarbayev</i>"

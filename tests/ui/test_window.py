@@ -28,50 +28,51 @@ def test_every_tab_shows_the_seed_entries(make_window):
         if section is None:
             continue
         window.select_tab(name)
-        model = window.entry_tabs[name].model
+        model = window.entry_tab(name).model
         shown = {model.index(r, 0).data(ENTRY_ROLE) for r in range(model.rowCount())}
         assert shown == set(getattr(SEED, section)), name
-        assert window.entry_tabs[name].count_label.text().startswith(
+        assert window.entry_tab(name).count_label.text().startswith(
             str(len(getattr(SEED, section))))
-    texts = [label.text() for label in window.overview.labels()]
+    texts = [label.text() for label in window.overview_tab().labels()]
     assert SEED.briefing.title in texts
     assert SEED.briefing.summary in texts
     assert "$441.4 million" in texts and "$275.9 million" in texts
     assert any(t.startswith("derived: 441.4 / (1 + 60 / 100)") for t in texts)
     window.select_tab("source")
-    assert window.source.view.toPlainText() == SEED_ARTICLE.read_text(encoding="utf-8")
+    assert window.source_tab().view.toPlainText() == SEED_ARTICLE.read_text(encoding="utf-8")
 
 
 def test_charts_show_the_comparison_and_the_events(make_window):
     window = make_window(SEED_BRIEFING, tab="trade")
-    assert "January-September 2016: $275.9 million (derived)" in window.trade_chart.summary()
-    assert not window.timeline_chart.is_histogram()
-    assert window.timeline_chart.accessibleDescription().startswith("9 events from 2012")
+    trade, timeline = window.entry_tab("trade").header, window.entry_tab("timeline").header
+    assert "January-September 2016: $275.9 million (derived)" in trade.summary()
+    assert not timeline.is_histogram()
+    assert timeline.accessibleDescription().startswith("9 events from 2012")
 
 
 def test_selecting_an_entry_highlights_its_excerpt_in_the_source(make_window, qtbot):
     window = make_window(SEED_BRIEFING, tab="agreements")
-    window.entry_tabs["agreements"].select_row(0)
+    window.entry_tab("agreements").select_row(0)
     window.select_tab("source")
-    assert window.source.view.highlighted_texts() == [SEED.agreements[0].source[0]]
+    assert window.source_tab().view.highlighted_texts() == [SEED.agreements[0].source[0]]
     window.select_tab("cooperation")
-    window.entry_tabs["cooperation"].select_row(5)  # industrial assembly: two excerpts
-    assert window.source.view.highlighted_texts() == list(SEED.cooperation_areas[5].source)
+    window.entry_tab("cooperation").select_row(5)  # industrial assembly: two excerpts
+    assert window.source_tab().view.highlighted_texts() == list(SEED.cooperation_areas[5].source)
 
 
 def test_show_in_article_switches_to_the_excerpt(make_window):
     window = make_window(SEED_BRIEFING, tab="leaders")
-    window.entry_tabs["leaders"].select_row(1)
-    window.entry_tabs["leaders"].show_button.click()
+    window.entry_tab("leaders").select_row(1)
+    window.entry_tab("leaders").show_button.click()
     assert window.current_tab_name() == "source"
-    cursor = window.source.view.textCursor()
+    cursor = window.source_tab().view.textCursor()
     article = SEED_ARTICLE.read_text(encoding="utf-8")
     assert cursor.position() == article.index("met with Belarusian President Alexander")
 
 
 def test_detail_pane_shows_fields_and_excerpts(make_window):
     window = make_window(SEED_BRIEFING, tab="trade")
-    tab = window.entry_tabs["trade"]
+    tab = window.entry_tab("trade")
     tab.select_row(1)
     text = tab.detail.toPlainText()
     assert "derived 441.4 / (1 + 60 / 100) = 275.875 ≈ 275.9" in text
@@ -81,7 +82,7 @@ def test_detail_pane_shows_fields_and_excerpts(make_window):
 
 def test_ctrl_c_copies_the_entry_with_its_excerpt(make_window, qtbot):
     window = make_window(SEED_BRIEFING, tab="agreements")
-    tab = window.entry_tabs["agreements"]
+    tab = window.entry_tab("agreements")
     tab.select_row(0)
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
@@ -103,6 +104,8 @@ def test_tab_option_names_match_the_cli(make_window):
 
 def test_every_control_is_named_and_reachable_by_keyboard(make_window):
     window = make_window(SEED_BRIEFING)
+    for name in window.tab_names:  # tabs are built when first shown
+        window.select_tab(name)
     controls = [w for w in window.findChildren(QAbstractButton) + window.findChildren(
         QAbstractItemView) + window.findChildren(QTextEdit) + window.findChildren(
         QPlainTextEdit) + window.findChildren(QTabBar)
@@ -119,6 +122,8 @@ def test_every_control_is_named_and_reachable_by_keyboard(make_window):
 
 def test_every_label_is_plain_text(make_window):
     window = make_window(SEED_BRIEFING)
+    for name in window.tab_names:
+        window.select_tab(name)
     labels = window.findChildren(QLabel)
     assert labels
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
@@ -134,9 +139,9 @@ def test_bundled_fonts_are_registered(qapp):
 
 def test_chart_click_selects_the_figure(make_window, qtbot):
     window = make_window(SEED_BRIEFING, tab="trade")
-    chart = window.trade_chart
+    chart = window.entry_tab("trade").header
     qtbot.waitUntil(lambda: bool(chart._hit))  # filled when the chart is painted
     rect, entry_index = chart._hit[0]
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
-    assert window.entry_tabs["trade"].selected_entry_index() == entry_index == 1
+    assert window.entry_tab("trade").selected_entry_index() == entry_index == 1
     assert entry_label(window.selected_entry()) == "Bilateral trade turnover"
