@@ -7,13 +7,15 @@ signals in the UI thread; a result overtaken by a newer request is dropped.
 
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.load import Document, load_document
+from ..core.load import load_document
+from ..core.model import Briefing
 from ..core.problems import BriefingError, UnreadableFileError
 from ..core.provenance import article_path, read_article
 
@@ -22,25 +24,26 @@ THREAD_ABOVE_BYTES = 256 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    document: Document
+    """What the window shows. The YAML nodes (Document.root, a million objects for a
+    50,000-entry file) are dropped: the window needs no line numbers of a good file."""
+
+    path: Path
+    briefing: Briefing
     article: str | None  # None when the article could not be read
     article_problem: str | None
 
-    @property
-    def path(self) -> Path:
-        return self.document.path
-
 
 def load(path: Path) -> Loaded:
-    """The document and its article; raises UnreadableFileError / BriefingError."""
+    """The briefing and its article; raises UnreadableFileError / BriefingError."""
     document = load_document(path)
+    path, briefing = document.path, document.briefing
     try:
         article = read_article(article_path(document))
     except UnreadableFileError as exc:
-        return Loaded(document, None, str(exc))
+        return Loaded(path, briefing, None, str(exc))
     except BriefingError as exc:
-        return Loaded(document, None, "; ".join(str(p) for p in exc.problems))
-    return Loaded(document, article.text, None)
+        return Loaded(path, briefing, None, "; ".join(str(p) for p in exc.problems))
+    return Loaded(path, briefing, article.text, None)
 
 
 def problem_lines(path: Path, error: Exception) -> list[str]:
@@ -95,6 +98,10 @@ class DocumentLoader(QObject):
             return
         path, error = failure
         if result is not None:
+            # A big briefing is hundreds of thousands of long-lived objects; left to the
+            # cyclic GC they are rescanned on every collection, which made building the
+            # 15,000-bar chart data take 3.8 s instead of 20 ms. Nothing here is cyclic.
+            gc.freeze()
             self.loaded.emit(result, reason)
         else:
             self.failed.emit(path, problem_lines(path, error), reason)

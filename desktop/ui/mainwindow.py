@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         return self._loaded
 
     def briefing(self) -> Briefing | None:
-        return self._loaded.document.briefing if self._loaded else None
+        return self._loaded.briefing if self._loaded else None
 
     def _on_loaded(self, loaded: Loaded, reason: str) -> None:
         if self._path is not None and loaded.path != self._path:
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
     def _watched_paths(self, loaded: Loaded | None) -> list[Path]:
         if loaded is None:
             return []
-        article = loaded.path.parent / loaded.document.briefing.briefing.article.path
+        article = loaded.path.parent / loaded.briefing.briefing.article.path
         return [loaded.path, article]
 
     def _on_file_changed(self) -> None:
@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
         overview = OverviewTab(parent)
         overview.tab_requested.connect(self.select_tab)
         if self._loaded is not None:
-            overview.set_briefing(self._loaded.document.briefing)
+            overview.set_briefing(self._loaded.briefing)
         return overview
 
     def _build_source(self, parent: QWidget) -> QWidget:
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
             (chart.bar_clicked if name == "trade" else chart.event_clicked).connect(
                 tab.select_entry_index)
         if self._loaded is not None:
-            self._fill_entry_tab(tab, section, self._loaded.document.briefing)
+            self._fill_entry_tab(tab, section, self._loaded.briefing)
         return tab
 
     def _fill_entry_tab(self, tab: EntryTab, section: str, briefing: Briefing) -> None:
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
                 tab.header.set_events(briefing.events)
 
     def _fill_source(self, source: Any, loaded: Loaded) -> None:
-        source.set_article(str(loaded.document.briefing.briefing.article.path),
+        source.set_article(str(loaded.briefing.briefing.article.path),
                            loaded.article, loaded.article_problem)
 
     def overview_tab(self) -> Any:
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         return list(self._entry_tabs.values())
 
     def _show(self, loaded: Loaded) -> None:
-        briefing = loaded.document.briefing
+        briefing = loaded.briefing
         article = loaded.article
         self._found = None
         if article is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
@@ -28,10 +30,10 @@ SECTION_TABS = {"leaders": "leaders", "agreements": "agreements", "trade_statist
 
 def key_figures(stats: tuple[TradeStatistic, ...]) -> list[int]:
     """Indices of the figures worth a glance: money first, moving ones next."""
-    ranked = sorted((i for i, s in enumerate(stats) if s.value is not None),
-                    key=lambda i: (stats[i].unit != "currency", stats[i].change is None,
-                                   stats[i].derived is not None, i))
-    return ranked[:KEY_FIGURES]
+    ranked = heapq.nsmallest(KEY_FIGURES, (
+        (s.unit != "currency", s.change is None, s.derived is not None, i)
+        for i, s in enumerate(stats) if s.value is not None))
+    return [key[-1] for key in ranked]
 
 
 class FigureCard(QFrame):
