@@ -164,7 +164,10 @@ class EntryTab(QWidget):
             if target is not None and self.select_entry_index(target, scroll=False):
                 self.table.verticalScrollBar().setValue(scroll)
                 return
-        self._show(None)
+        if self.model.rowCount():
+            self.select_row(0)  # a filled pane says more than an empty one
+        else:
+            self._show(None)
 
     def set_row_filter(self, indices: Iterable[int] | None) -> None:
         self.model.set_row_filter(indices)
