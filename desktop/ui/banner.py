@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from . import theme
@@ -55,7 +55,10 @@ class ProblemBanner(QFrame):
         return self.problems.toPlainText().splitlines()
 
     def refresh_colours(self) -> None:
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, theme.banner_background(palette))
-        palette.setColor(QPalette.ColorRole.WindowText, theme.banner_text(palette))
+        # Judge light or dark by the surroundings: this frame's own Window colour is ours.
+        parent = self.parentWidget()
+        base = parent.palette() if parent is not None else QGuiApplication.palette()
+        palette = QPalette(base)
+        palette.setColor(QPalette.ColorRole.Window, theme.banner_background(base))
+        palette.setColor(QPalette.ColorRole.WindowText, theme.banner_text(base))
         self.setPalette(palette)

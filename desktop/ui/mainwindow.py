@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
@@ -141,9 +141,6 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._on_failed)
         self.watcher.changed.connect(self._on_file_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        hints = QGuiApplication.styleHints()
-        if hasattr(hints, "colorSchemeChanged"):
-            hints.colorSchemeChanged.connect(self._refresh_colours)
 
     # --- files -----------------------------------------------------------------------------
 
@@ -417,8 +414,18 @@ class MainWindow(QMainWindow):
         self.watcher.clear()
         super().closeEvent(event)
 
-    def _refresh_colours(self, *_args: object) -> None:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            # Light <-> dark. The children get the new palette after this window does,
+            # so re-pick colours once the event loop has delivered it to all of them.
+            QTimer.singleShot(0, self._refresh_colours)
+        super().changeEvent(event)
+
+    def _refresh_colours(self) -> None:
+        """Re-pick the viewer's own colours (the system scheme changed the palette)."""
         self.banner.refresh_colours()
+        if self.pages["overview"].is_built() and self._loaded is not None:
+            self.overview_tab().set_briefing(self._loaded.briefing)
         if self.pages["source"].is_built():
             self.source_tab().view.refresh_colours()
         for tab in self._entry_tabs.values():

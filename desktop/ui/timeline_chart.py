@@ -52,6 +52,8 @@ class TimelineChart(QWidget):
         self._items: list[_Item] = []
         self._selected: int | None = None
         self._rows: list[tuple[QRectF, int]] = []
+        self._buckets: dict[datetime.date, int] = {}
+        self._by_month = False
 
     def set_events(self, events: Sequence[Event]) -> None:
         items = []
@@ -62,6 +64,7 @@ class TimelineChart(QWidget):
                                    event.title, dates.readable(event.date)))
         items.sort(key=lambda item: (item.start, item.end, item.entry_index))
         self._items = items
+        self._buckets = self._count_buckets(items) if len(items) > MAX_ROWS else {}
         first = items[0].date if items else ""
         last = items[-1].date if items else ""
         self.setAccessibleDescription(
@@ -160,15 +163,20 @@ class TimelineChart(QWidget):
             painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter,
                              metrics.elidedText(label, Qt.TextElideMode.ElideRight, rect.width()))
 
-    def _draw_histogram(self, painter: QPainter, plot: QRectF, x_of, text: QColor) -> None:
-        span_days = self._items[-1].start - self._items[0].start
-        by_month = span_days < 3 * 366
+    def _count_buckets(self, items: list[_Item]) -> dict[datetime.date, int]:
+        """Events per month (spans under three years) or per year, counted once."""
+        self._by_month = items[-1].start - items[0].start < 3 * 366
+        by_month = self._by_month
 
         def bucket(ordinal: int) -> datetime.date:
             day = datetime.date.fromordinal(ordinal)
             return datetime.date(day.year, day.month if by_month else 1, 1)
 
-        counts = Counter(bucket(item.start) for item in self._items)
+        return dict(Counter(bucket(item.start) for item in items))
+
+    def _draw_histogram(self, painter: QPainter, plot: QRectF, x_of, text: QColor) -> None:
+        by_month = self._by_month
+        counts = self._buckets
         top = max(counts.values())
         colour = theme.stated_bar(self.palette())
         painter.setPen(Qt.PenStyle.NoPen)

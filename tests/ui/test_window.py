@@ -145,3 +145,57 @@ def test_chart_click_selects_the_figure(make_window, qtbot):
     qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert window.entry_tab("trade").selected_entry_index() == entry_index == 1
     assert entry_label(window.selected_entry()) == "Bilateral trade turnover"
+
+
+def _highlight_colour(view):
+    selections = view.extraSelections()  # kept: the formats live inside the selections
+    fmt = selections[0].format
+    return fmt.background().color().name()
+
+
+def test_colours_follow_a_dark_palette(make_window, qapp, qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    from desktop.ui import theme
+
+    window = make_window(SEED_BRIEFING, tab="agreements")
+    window.entry_tab("agreements").select_row(0)
+    view = window.source_tab().view
+    window.select_tab("source")
+    light = _highlight_colour(view)
+    dark = QPalette(QColor("#202124"))  # a generated dark palette, as a dark scheme gives
+    original = qapp.palette()
+    try:
+        qapp.setPalette(dark)
+        qtbot.waitUntil(lambda: _highlight_colour(view) != light)
+        assert theme.is_dark(window.palette())
+        now = _highlight_colour(view)
+        assert now != light and now == theme.excerpt_background(dark).name()
+    finally:
+        qapp.setPalette(original)
+    qtbot.waitUntil(lambda: _highlight_colour(view) == light)
+
+
+def test_ctrl_c_in_the_article_copies_the_selected_text_not_the_entry(make_window, qtbot):
+    window = make_window(SEED_BRIEFING, tab="source")
+    view = window.source_tab().view
+    cursor = view.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(6, cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "ASTANA"
+
+
+def test_unexpected_errors_are_reported_not_swallowed(capsys, monkeypatch):
+    from desktop.ui import excepthook
+
+    shown = []
+    monkeypatch.setattr(excepthook, "_show_dialog", lambda text: shown.append(text))
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        excepthook.excepthook(RuntimeError, exc, exc.__traceback__)
+    assert "RuntimeError: boom" in capsys.readouterr().err
+    assert shown and "boom" in shown[0]
