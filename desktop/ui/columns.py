@@ -41,7 +41,7 @@ def _products(area: CooperationArea) -> str:
 
 
 def _derived_mark(stat: TradeStatistic) -> str:
-    return "derived" if stat.derived is not None else ""
+    return f"derived: {stat.derived.arithmetic}" if stat.derived is not None else ""
 
 
 LEADERS = (
@@ -53,20 +53,20 @@ LEADERS = (
 )
 
 AGREEMENTS = (
-    Column("Title", lambda e: e.title, width=360),
-    Column("Kind", lambda e: e.kind, width=100),
-    Column("Status", lambda e: e.status, width=100),
+    Column("Title", lambda e: e.title, width=290),
+    Column("Kind", lambda e: e.kind, width=95),
+    Column("Status", lambda e: e.status, width=95),
     Column("Date", lambda e: dates.readable(e.date) if e.date else "",
-           lambda e: dates.sort_key(e.date) if e.date else None, width=130),
+           lambda e: dates.sort_key(e.date) if e.date else None, width=120),
     Column("Parties", lambda e: formatting.joined(e.parties)),
 )
 
 TRADE = (
-    Column("Metric", lambda e: e.metric, width=250),
-    Column("Figure", formatting.amount, lambda e: _optional_number(e.value), width=150),
-    Column("Period", lambda e: e.period or "", width=160),
+    Column("Metric", lambda e: e.metric, width=220),
+    Column("Figure", formatting.amount, lambda e: _optional_number(e.value), width=140),
+    Column("Period", lambda e: e.period or "", width=150),
     Column("Change", lambda e: formatting.change(e.change),
-           lambda e: _optional_number(e.change.value if e.change else None), width=200),
+           lambda e: _optional_number(e.change.value if e.change else None), width=130),
     Column("Derived", _derived_mark, width=80),
 )
 
@@ -86,7 +86,7 @@ ORGANISATIONS = (
 EVENTS = (
     Column("Date", lambda e: dates.readable(e.date), lambda e: dates.sort_key(e.date),
            width=140),
-    Column("Event", lambda e: e.title, width=400),
+    Column("Event", lambda e: e.title, width=380),
     Column("Place", lambda e: e.place or ""),
 )
 

@@ -140,6 +140,8 @@ class EntryTab(QWidget):
         horizontal = table.horizontalHeader()
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         horizontal.setStretchLastSection(True)
+        horizontal.setMinimumSectionSize(40)
+        horizontal.setDefaultSectionSize(60)  # the stretched last column's least width
         horizontal.setSortIndicatorShown(True)
         horizontal.setHighlightSections(False)
         for column, spec in enumerate(self.model.columns):

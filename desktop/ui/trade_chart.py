@@ -103,13 +103,14 @@ class TradeChart(QWidget):
             return
         top = max(bar.value for bar in group.bars) or 1.0
         slot = min(plot.width() / len(group.bars), 240.0)
-        plot = QRectF(plot.left(), plot.top(), slot * len(group.bars), plot.height())
+        used = slot * len(group.bars)
+        plot = QRectF(plot.left() + (plot.width() - used) / 2, plot.top(), used, plot.height())
         bar_width = min(slot * 0.6, 120.0)
         axis = QColor(text_colour)
         axis.setAlphaF(0.4)
         painter.setPen(QPen(axis, 1))
-        painter.drawLine(QPointF(panel.left(), plot.bottom()),
-                         QPointF(max(plot.right(), panel.left() + 200), plot.bottom()))
+        painter.drawLine(QPointF(plot.left() - 10, plot.bottom()),
+                         QPointF(plot.right() + 10, plot.bottom()))
         for i, bar in enumerate(group.bars):
             height = max(0.0, bar.value / top) * plot.height()
             x = plot.left() + slot * i + (slot - bar_width) / 2
