@@ -144,8 +144,8 @@ class EntryTab(QWidget):
         horizontal.setDefaultSectionSize(60)  # the stretched last column's least width
         horizontal.setSortIndicatorShown(True)
         horizontal.setHighlightSections(False)
-        for column, spec in enumerate(self.model.columns):
-            table.setColumnWidth(column, spec.width)
+        for column, spec in enumerate(self.model.columns[:-1]):
+            table.setColumnWidth(column, spec.width)  # the last one takes what is left
         return table
 
     # --- content -------------------------------------------------------------------------
