@@ -1,25 +1,25 @@
 """The main window: assembles the tabs, menus, banner, loader and file watcher.
 
-Each part lives in its own module and knows nothing of the others; this class only
-builds them and connects their signals (see ``_connect``).
+Each part lives in its own module and knows nothing of the others; this class builds
+them (``_build``), connects their signals (``_connect``) and handles what crosses parts:
+files (open, reload, drop, recent) and provenance (highlight, show in article, copy).
 """
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from .. import __version__
 from .actions import MENUS, Act, create_actions
 from .banner import ProblemBanner
-from .lazy_page import LazyPage
 from .loader import DocumentLoader, Loaded
-from .recent import RecentFiles
+from .recent import RecentFiles, RecentMenu
+from .tab_pages import TABS, BriefingTabs
 from .watcher import FileWatcher
 
 if TYPE_CHECKING:
@@ -29,24 +29,6 @@ if TYPE_CHECKING:
 APP_NAME = "Briefing Viewer"
 DEFAULT_SIZE = (1200, 800)
 YAML_SUFFIXES = (".yaml", ".yml")
-# Tab name (as --tab takes it), its label, and the briefing section an entry tab lists.
-TABS: tuple[tuple[str, str, str | None], ...] = (
-    ("overview", "&Overview", None),
-    ("leaders", "&Leaders", "leaders"),
-    ("agreements", "&Agreements", "agreements"),
-    ("trade", "&Trade statistics", "trade_statistics"),
-    ("cooperation", "&Cooperation areas", "cooperation_areas"),
-    ("timeline", "T&imeline", "events"),
-    ("source", "&Source", None),
-)
-# Entry tab -> (column set in columns.py, noun for counts, column sorted at start).
-ENTRY_TABS: dict[str, tuple[str, str, int | None]] = {
-    "leaders": ("LEADERS", "leaders", None),
-    "agreements": ("AGREEMENTS", "agreements", None),
-    "trade": ("TRADE", "trade figures", None),
-    "cooperation": ("COOPERATION", "cooperation areas", None),
-    "timeline": ("EVENTS", "events", 0),
-}
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +43,6 @@ class MainWindow(QMainWindow):
         self._path: Path | None = None  # the file asked for (watched, reloaded)
         self._loaded: Loaded | None = None  # the last good briefing, on screen
         self._query = ""
-        self._found: Any = None  # excerpt -> whether the article contains it
         self.actions_by_id = create_actions(self)
         self.loader = DocumentLoader(self)
         self.watcher = FileWatcher(self)
@@ -73,27 +54,8 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.banner = ProblemBanner(self)
-        self.pages: dict[str, LazyPage] = {}
-        self._entry_tabs: dict[str, EntryTab] = {}
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("tabs")
-        self.tabs.setAccessibleName("Briefing sections")
-        self.tabs.setDocumentMode(True)
-        self.tab_names = [name for name, _label, _section in TABS]
-        for name, label, section in TABS:
-            if name == "overview":
-                build = self._build_overview
-            elif name == "source":
-                build = self._build_source
-            else:
-                build = partial(self._build_entry_tab, name, section)
-            page = LazyPage(build, self)
-            page.setObjectName(f"{name}Page")
-            page.setAccessibleName(label.replace("&", ""))
-            self.pages[name] = page
-            self.tabs.addTab(page, label)
-        self.tabs.tabBar().setAccessibleName("Tabs")
-
+        self.tabs = BriefingTabs(self)
+        self.tab_names = self.tabs.names
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -115,9 +77,7 @@ class MainWindow(QMainWindow):
                     continue
                 menu.addAction(self.actions_by_id[act])
                 if act is Act.OPEN:
-                    self.recent_menu = QMenu("Open &Recent", menu)
-                    self.recent_menu.setObjectName("recentMenu")
-                    self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+                    self.recent_menu = RecentMenu(self.recent, menu)
                     menu.addMenu(self.recent_menu)
             if title == "&Edit":
                 view = menu_bar.addMenu("&View")
@@ -127,7 +87,6 @@ class MainWindow(QMainWindow):
                     action.setShortcut(f"Ctrl+{number}")
                     action.triggered.connect(lambda _=False, n=name: self.select_tab(n))
                     view.addAction(action)
-        self._fill_recent_menu()
 
     def _connect(self) -> None:
         a = self.actions_by_id
@@ -137,10 +96,36 @@ class MainWindow(QMainWindow):
         a[Act.COPY].triggered.connect(self.copy_entry)
         a[Act.SHOW_IN_ARTICLE].triggered.connect(self.show_in_article)
         a[Act.ABOUT].triggered.connect(self._about)
+        self.recent_menu.open_requested.connect(self.open_file)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
-        self.watcher.changed.connect(self._on_file_changed)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.watcher.changed.connect(self.reload)
+        self.tabs.entry_selected.connect(self._highlight)
+        self.tabs.show_in_article_requested.connect(self.show_in_article)
+        self.tabs.copy_requested.connect(self.copy_entry)
+
+    # --- the tabs ------------------------------------------------------------------------
+
+    def select_tab(self, name: str) -> None:
+        self.tabs.select(name)
+
+    def current_tab_name(self) -> str:
+        return self.tabs.current_name()
+
+    def overview_tab(self) -> Any:
+        return self.tabs.overview_tab()
+
+    def source_tab(self) -> Any:
+        return self.tabs.source_tab()
+
+    def entry_tab(self, name: str) -> EntryTab:
+        return self.tabs.entry_tab(name)
+
+    def built_entry_tabs(self) -> list[EntryTab]:
+        return self.tabs.built_entry_tabs()
+
+    def selected_entry(self) -> Any:
+        return self.tabs.selected_entry()
 
     # --- files -----------------------------------------------------------------------------
 
@@ -176,12 +161,16 @@ class MainWindow(QMainWindow):
         if self._path is not None and loaded.path != self._path:
             return  # a newer file was asked for meanwhile
         self._loaded = loaded
-        self._show(loaded)
+        self.tabs.show_loaded(loaded)
+        title = loaded.briefing.briefing.title
+        self.setWindowTitle(f"{title} — {loaded.path.name} — {APP_NAME}")
         self.banner.hide()
         self.recent.add(loaded.path)
         self.watcher.watch(self._watched_paths(loaded))
         verb = "Reloaded" if reason == "reload" else "Opened"
         self.statusBar().showMessage(f"{verb} {loaded.path.name}", 5000)
+        if self._query:
+            self.apply_query(self._query)
 
     def _on_failed(self, path: Path, lines: list[str], reason: str) -> None:
         if self._loaded is None:
@@ -199,139 +188,34 @@ class MainWindow(QMainWindow):
             article = self._watched_paths(self._loaded)[1:] if self._loaded else []
             self.watcher.watch([path, *article])
 
-    def _watched_paths(self, loaded: Loaded | None) -> list[Path]:
+    @staticmethod
+    def _watched_paths(loaded: Loaded | None) -> list[Path]:
         if loaded is None:
             return []
-        article = loaded.path.parent / loaded.briefing.briefing.article.path
-        return [loaded.path, article]
+        return [loaded.path, loaded.path.parent / loaded.briefing.briefing.article.path]
 
-    def _on_file_changed(self) -> None:
-        self.reload()
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_briefing(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
 
-    # --- tab pages, each built when first shown ----------------------------------------
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_briefing(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_file(path)
 
-    def _build_overview(self, parent: QWidget) -> QWidget:
-        from .overview_tab import OverviewTab
+    # --- provenance ------------------------------------------------------------------------
 
-        overview = OverviewTab(parent)
-        overview.tab_requested.connect(self.select_tab)
-        if self._loaded is not None:
-            overview.set_briefing(self._loaded.briefing)
-        return overview
-
-    def _build_source(self, parent: QWidget) -> QWidget:
-        from .source_tab import SourceTab
-
-        source = SourceTab(parent)
-        if self._loaded is not None:
-            self._fill_source(source, self._loaded)
-        return source
-
-    def _build_entry_tab(self, name: str, section: str, parent: QWidget) -> QWidget:
-        from . import columns
-        from .entry_tab import EntryTab
-
-        chart: Any = None
-        if name == "trade":
-            from .trade_chart import TradeChart
-
-            chart = TradeChart(parent)
-        elif name == "timeline":
-            from .timeline_chart import TimelineChart
-
-            chart = TimelineChart(parent)
-        spec = ENTRY_TABS[name]
-        tab = EntryTab(name, getattr(columns, spec[0]), header=chart, noun=spec[1],
-                       sort_column=spec[2], parent=parent)
-        self._entry_tabs[name] = tab
-        tab.entry_selected.connect(self._on_entry_selected)
-        tab.show_in_article_requested.connect(self.show_in_article)
-        tab.copy_requested.connect(self.copy_entry)
-        if chart is not None:
-            tab.entry_selected.connect(lambda _e: chart.set_selected(tab.selected_entry_index()))
-            (chart.bar_clicked if name == "trade" else chart.event_clicked).connect(
-                tab.select_entry_index)
-        if self._loaded is not None:
-            self._fill_entry_tab(tab, section, self._loaded.briefing)
-        return tab
-
-    def _fill_entry_tab(self, tab: EntryTab, section: str, briefing: Briefing) -> None:
-        tab.set_entries(getattr(briefing, section), self._found)
-        if tab.header is not None:
-            if tab.name == "trade":
-                tab.header.set_statistics(briefing.trade_statistics)
-            else:
-                tab.header.set_events(briefing.events)
-
-    def _fill_source(self, source: Any, loaded: Loaded) -> None:
-        source.set_article(str(loaded.briefing.briefing.article.path),
-                           loaded.article, loaded.article_problem)
-
-    def overview_tab(self) -> Any:
-        return self.pages["overview"].content()
-
-    def source_tab(self) -> Any:
-        return self.pages["source"].content()
-
-    def entry_tab(self, name: str) -> EntryTab:
-        self.pages[name].content()
-        return self._entry_tabs[name]
-
-    def built_entry_tabs(self) -> list[EntryTab]:
-        return list(self._entry_tabs.values())
-
-    def _show(self, loaded: Loaded) -> None:
-        briefing = loaded.briefing
-        article = loaded.article
-        self._found = None
-        if article is not None:
-            def found(excerpt: str, _text: str = article) -> bool:
-                from .excerpts import find_excerpt
-
-                return find_excerpt(_text, excerpt) is not None
-            self._found = found
-        if self.pages["overview"].is_built():
-            self.overview_tab().set_briefing(briefing)
-        for name, _label, section in TABS:
-            if section is not None and name in self._entry_tabs:
-                self._fill_entry_tab(self._entry_tabs[name], section, briefing)
-        if self.pages["source"].is_built():
-            self._fill_source(self.source_tab(), loaded)
-        current = self.current_entry_tab()
-        self._on_entry_selected(current.selected_entry() if current else None)
-        self.setWindowTitle(f"{briefing.briefing.title} — {loaded.path.name} — {APP_NAME}")
-        if self._query:
-            self.apply_query(self._query)
-
-    # --- entries and provenance ----------------------------------------------------------
-
-    def current_entry_tab(self) -> EntryTab | None:
-        return self._entry_tabs.get(self.current_tab_name())
-
-    def select_tab(self, name: str) -> None:
-        self.tabs.setCurrentIndex(self.tab_names.index(name))
-
-    def current_tab_name(self) -> str:
-        return self.tab_names[self.tabs.currentIndex()]
-
-    def _on_tab_changed(self, _index: int) -> None:
-        tab = self.current_entry_tab()
-        if tab is not None:
-            self._on_entry_selected(tab.selected_entry())
-
-    def _on_entry_selected(self, entry: Any) -> None:
-        sender = self.sender()
-        if sender in self._entry_tabs.values() and sender is not self.current_entry_tab():
-            return  # a tab in the background restored its selection
-        if entry is None and not self.pages["source"].is_built():
+    def _highlight(self, entry: Any) -> None:
+        if entry is None and not self.tabs.is_built("source"):
             return
         from .describe import all_excerpts
 
         self.source_tab().view.highlight(all_excerpts(entry) if entry is not None else ())
-
-    def selected_entry(self) -> Any:
-        tab = self.current_entry_tab()
-        return tab.selected_entry() if tab else None
 
     def show_in_article(self) -> None:
         entry = self.selected_entry()
@@ -373,33 +257,6 @@ class MainWindow(QMainWindow):
 
     # --- window ----------------------------------------------------------------------------
 
-    def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        paths = self.recent.paths()
-        for path in paths:
-            action = menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
-        if paths:
-            menu.addSeparator()
-        clear = menu.addAction("Clear the list")
-        clear.setEnabled(bool(paths))
-        clear.triggered.connect(self.recent.clear)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_briefing(event.mimeData()) is not None:
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        path = _dropped_briefing(event.mimeData())
-        if path is None:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.open_file(path)
-
     def _restore_geometry(self) -> None:
         self.resize(*DEFAULT_SIZE)
         if self._settings is not None:
@@ -422,16 +279,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _refresh_colours(self) -> None:
-        """Re-pick the viewer's own colours (the system scheme changed the palette)."""
         self.banner.refresh_colours()
-        if self.pages["overview"].is_built() and self._loaded is not None:
-            self.overview_tab().set_briefing(self._loaded.briefing)
-        if self.pages["source"].is_built():
-            self.source_tab().view.refresh_colours()
-        for tab in self._entry_tabs.values():
-            tab.refresh_colours()
-            if tab.header is not None:
-                tab.header.update()
+        self.tabs.refresh_colours()
 
     def _about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

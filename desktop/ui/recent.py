@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QMenu, QWidget
 
 KEY = "recentFiles"
 LIMIT = 10
@@ -40,3 +41,28 @@ class RecentFiles:
         else:
             self._settings.setValue(KEY, paths)
             self._settings.sync()
+
+
+class RecentMenu(QMenu):
+    """File > Open Recent, rebuilt from the list each time it opens."""
+
+    open_requested = Signal(str)
+
+    def __init__(self, recent: RecentFiles, parent: QWidget | None = None) -> None:
+        super().__init__("Open &Recent", parent)
+        self.setObjectName("recentMenu")
+        self._recent = recent
+        self.aboutToShow.connect(self.refill)
+        self.refill()
+
+    def refill(self) -> None:
+        self.clear()
+        paths = self._recent.paths()
+        for path in paths:
+            action = self.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_requested.emit(p))
+        if paths:
+            self.addSeparator()
+        clear = self.addAction("Clear the list")
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self._recent.clear)

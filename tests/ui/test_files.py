@@ -138,7 +138,7 @@ def test_recent_files_are_remembered_most_recent_first(make_window, seed_copy, s
     window.close()
     again = MainWindow(settings)
     qtbot.addWidget(again)
-    again._fill_recent_menu()
+    again.recent_menu.refill()
     actions = [a for a in again.recent_menu.actions() if a.text().endswith(".yaml")]
     assert [a.text() for a in actions] == [str(seed_copy), str(SEED_BRIEFING)]
     actions[1].trigger()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.load import load_briefing
 from desktop.core.model import entry_label
 from desktop.ui.entry_model import ENTRY_ROLE
-from desktop.ui.mainwindow import TABS
+from desktop.ui.tab_pages import TABS
 
 SEED = load_briefing(SEED_BRIEFING)
 
@@ -199,3 +199,28 @@ def test_unexpected_errors_are_reported_not_swallowed(capsys, monkeypatch):
         excepthook.excepthook(RuntimeError, exc, exc.__traceback__)
     assert "RuntimeError: boom" in capsys.readouterr().err
     assert shown and "boom" in shown[0]
+
+
+def test_article_link_opens_only_http_in_the_browser_and_only_on_a_click(
+        make_window, seed_copy, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QPushButton
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    text = seed_copy.read_text(encoding="utf-8")
+    for url, expected in (("file:///etc/passwd", None), ("https://example.org/a", True)):
+        seed_copy.write_text(text.replace(
+            "    path: kazakhstan-belarus-state-visit-2017-11.txt",
+            f"    path: kazakhstan-belarus-state-visit-2017-11.txt\n    url: \"{url}\""),
+            encoding="utf-8")
+        window = make_window(seed_copy)
+        assert window.briefing().briefing.article.url == url
+        buttons = [b for b in window.overview_tab().findChildren(QPushButton)
+                   if b.text() == "Open the article in the web browser"]
+        assert opened == []
+        if expected is None:
+            assert buttons == []
+        else:
+            buttons[0].click()
+            assert opened == [url]
