@@ -10,7 +10,8 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ..core.model import entry_label
@@ -43,6 +44,14 @@ class DetailPane(QTextBrowser):
                          "the words of the article it comes from.</p>")
             return
         self.setHtml(self._html(entry))
+        self._to_top()
+        # A pane filled before its first layout scrolls when it gets its size; a new entry
+        # is read from its top, so go there again once the layout has settled.
+        QTimer.singleShot(0, self._to_top)
+
+    def _to_top(self) -> None:
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
 
     def refresh_colours(self) -> None:
         self.show_entry(self._entry, self._found)
