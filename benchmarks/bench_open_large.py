@@ -39,8 +39,8 @@ def main() -> None:
     from generate_briefing import write
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui.document import load
     from desktop.ui.fonts import register_bundled_fonts
-    from desktop.ui.loader import load
     from desktop.ui.mainwindow import MainWindow
 
     folder = Path(tempfile.gettempdir()) / f"briefing-bench-{args.entries}"

@@ -45,7 +45,7 @@ VIEWER = _EXIT_AFTER_PAINT + """
 from desktop.cli import _window_parser
 args = _window_parser().parse_args([])
 from desktop.ui import app as ui
-application, window = ui.start(args, None)
+application, window = ui.start(args, None, ui.preload(args))  # as ui.run() does
 assert window.briefing() is not None, "the seed briefing did not load"
 window.installEventFilter(_painted)
 application.exec()

@@ -7,8 +7,10 @@ import sys
 import time
 from argparse import Namespace
 from pathlib import Path
+from typing import Any
 
 from ..paths import resources_dir, seed_briefing
+from . import document
 from .display import display_problem
 
 ORGANISATION = "briefing-viewer"
@@ -32,15 +34,23 @@ def run(args: Namespace) -> int:
         if problem is not None:
             print(problem, file=sys.stderr)
             return EXIT_USAGE
+    preloaded = preload(args)
     from PySide6.QtCore import QSettings
 
     settings = None if screenshot else QSettings(ORGANISATION, APPLICATION)
     if screenshot is not None:
         _quiet_offscreen_noise()
-    app, window = start(args, settings)
+    app, window = start(args, settings, preloaded)
     if screenshot is not None:
         return save_screenshot(app, window, screenshot)
     return app.exec()
+
+
+def preload(args: Namespace) -> document.Loaded | document.Failed | None:
+    """Read a small file before Qt is imported (see document.py); None for a big one,
+    which loads in a thread once the window is up."""
+    path = Path(args.file).absolute() if args.file else seed_briefing()
+    return None if document.is_big(path) else document.load_or_fail(path)
 
 
 def _quiet_offscreen_noise() -> None:
@@ -54,8 +64,9 @@ def _quiet_offscreen_noise() -> None:
     qInstallMessageHandler(handler)
 
 
-def start(args: Namespace, settings=None):
-    """The application and its shown main window, with the file of ``args`` opening."""
+def start(args: Namespace, settings: Any = None, preloaded: Any = None) -> tuple[Any, Any]:
+    """The application and its shown main window, with the file of ``args`` opening
+    (``preloaded``: that file already read, a document.Loaded or document.Failed)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -74,7 +85,7 @@ def start(args: Namespace, settings=None):
     window = MainWindow(settings)
     if args.tab:
         window.select_tab(args.tab)
-    window.open_file(Path(args.file) if args.file else seed_briefing())
+    window.open_file(Path(args.file) if args.file else seed_briefing(), preloaded)
     if args.query:
         window.apply_query(args.query)
     window.show()

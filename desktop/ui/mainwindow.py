@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 from .. import __version__
 from .actions import MENUS, Act, create_actions
 from .banner import ProblemBanner
-from .loader import DocumentLoader, Loaded
+from .loader import DocumentLoader, Failed, Loaded
 from .recent import RecentFiles, RecentMenu
 from .tab_pages import TABS, BriefingTabs
 from .watcher import FileWatcher
@@ -129,11 +129,17 @@ class MainWindow(QMainWindow):
 
     # --- files -----------------------------------------------------------------------------
 
-    def open_file(self, path: str | Path) -> None:
-        """Open a briefing; problems show in the banner, the current briefing stays."""
+    def open_file(self, path: str | Path, preloaded: Loaded | Failed | None = None) -> None:
+        """Open a briefing; problems show in the banner, the current briefing stays.
+
+        ``preloaded`` is the file already read (by `briefing FILE` before Qt started).
+        """
         self._path = Path(path).absolute()
         self.statusBar().showMessage(f"Opening {self._path.name}…")
-        self.loader.request(self._path, "open")
+        if preloaded is not None:
+            self.loader.deliver(preloaded, "open")
+        else:
+            self.loader.request(self._path, "open")
 
     def reload(self) -> None:
         if self._path is not None:

@@ -61,14 +61,15 @@ class FigureCard(QFrame):
 class OverviewTab(QScrollArea):
     tab_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, briefing: Briefing | None = None, parent: QWidget | None = None,
+                 ) -> None:
         super().__init__(parent)
         self.setObjectName("overviewTab")
         self.setAccessibleName("Overview")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._page: QWidget | None = None
-        self.set_briefing(None)
+        self.set_briefing(briefing)
 
     def set_briefing(self, briefing: Briefing | None) -> None:
         page = QWidget(self)

@@ -101,10 +101,8 @@ class BriefingTabs(QTabWidget):
     def _build_overview(self, parent: QWidget) -> QWidget:
         from .overview_tab import OverviewTab
 
-        overview = OverviewTab(parent)
+        overview = OverviewTab(self._loaded.briefing if self._loaded else None, parent)
         overview.tab_requested.connect(self.select)
-        if self._loaded is not None:
-            overview.set_briefing(self._loaded.briefing)
         return overview
 
     def _build_source(self, parent: QWidget) -> QWidget:

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import ROOT, SEED_BRIEFING
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import loader
+from desktop.ui import document
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate_briefing import write
@@ -16,7 +16,7 @@ from generate_briefing import write
 
 def test_big_files_load_in_a_thread_and_stale_results_are_dropped(make_window, qtbot,
                                                                   monkeypatch, seed_copy):
-    monkeypatch.setattr(loader, "THREAD_ABOVE_BYTES", 0)
+    monkeypatch.setattr(document, "THREAD_ABOVE_BYTES", 0)
     window = make_window()
     window.open_file(SEED_BRIEFING)
     window.open_file(seed_copy)  # asked for while the first still loads
