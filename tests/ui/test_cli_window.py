@@ -65,3 +65,10 @@ def test_desktop_entry_and_icon_are_valid(qapp):
     result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True,
                             text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+
+
+def test_query_option_is_accepted_for_the_search_to_come(tmp_path):
+    out = tmp_path / "q.png"
+    result = run_cli("--query", "CSTO", "--screenshot", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.exists()
