@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 
 
 def _bounds(part: str) -> tuple[datetime.date, datetime.date]:
@@ -19,6 +20,7 @@ def _bounds(part: str) -> tuple[datetime.date, datetime.date]:
     return day, day
 
 
+@functools.lru_cache(maxsize=4096)  # a timeline repeats its dates; parse each once
 def date_range(text: str) -> tuple[datetime.date, datetime.date] | None:
     """First and last day the date covers; None when it is not a briefing date."""
     try:

@@ -29,7 +29,7 @@ class _Item:
     start: int  # proleptic ordinal of the first day
     end: int  # ordinal of the day after the last
     title: str
-    date: str
+    date: str  # as written in the briefing; made readable only when drawn
 
 
 def _ticks(first: int, last: int) -> list[datetime.date]:
@@ -61,12 +61,12 @@ class TimelineChart(QWidget):
             span = dates.date_range(event.date)
             if span is not None:
                 items.append(_Item(index, span[0].toordinal(), span[1].toordinal() + 1,
-                                   event.title, dates.readable(event.date)))
+                                   event.title, event.date))
         items.sort(key=lambda item: (item.start, item.end, item.entry_index))
         self._items = items
         self._buckets = self._count_buckets(items) if len(items) > MAX_ROWS else {}
-        first = items[0].date if items else ""
-        last = items[-1].date if items else ""
+        first = dates.readable(items[0].date) if items else ""
+        last = dates.readable(items[-1].date) if items else ""
         self.setAccessibleDescription(
             f"{len(items)} events from {first} to {last}" if items else "No dated events.")
         self.updateGeometry()
@@ -150,7 +150,7 @@ class TimelineChart(QWidget):
             else:
                 painter.drawRoundedRect(QRectF(x0, y - radius, x1 - x0, 2 * radius), radius,
                                         radius)
-            label = f"{item.date}  {item.title}"
+            label = f"{dates.readable(item.date)}  {item.title}"
             room_right = plot.right() - x1 - 8
             room_left = x0 - plot.left() - 8
             painter.setPen(text)
