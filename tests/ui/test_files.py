@@ -170,3 +170,18 @@ def test_html_in_a_briefing_is_shown_literally(make_window, seed_copy, qtbot):
     tab.select_row(0)
     assert tab.detail.toPlainText().splitlines()[0] == "<i>Nazarbayev</i>"
     assert "<i>" not in tab.detail.toHtml().replace("&lt;i&gt;", "")
+
+
+def test_f5_reloads_and_an_excerpt_missing_from_the_article_is_flagged(make_window, seed_copy):
+    from desktop.ui.actions import Act
+
+    window = make_window(seed_copy, tab="agreements")
+    window.watcher.clear()  # only F5 may reload here
+    _edit(seed_copy, '"The talks also resulted in signed agreements',
+          '"The talks never resulted in signed agreements')
+    window.actions_by_id[Act.RELOAD].trigger()
+    tab = window.entry_tab("agreements")
+    assert tab.selected_entry_index() == 0
+    assert "not found in the article" in tab.detail.toPlainText()
+    tab.select_row(1)
+    assert "not found in the article" not in tab.detail.toPlainText()
