@@ -185,7 +185,7 @@ class TimelineChart(QWidget):
             end = (datetime.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
                    if by_month else datetime.date(start.year + 1, 1, 1))
             x0, x1 = x_of(start.toordinal()), x_of(end.toordinal())
-            height = count / top * (plot.height() - 20)
+            height = count / top * (plot.height() - 30)
             painter.drawRect(QRectF(x0 + 1, plot.bottom() - height, max(1.0, x1 - x0 - 2),
                                     height))
         painter.setPen(text)
@@ -196,8 +196,13 @@ class TimelineChart(QWidget):
         chosen = next((i for i in self._items if i.entry_index == self._selected), None)
         if chosen is not None:
             x = x_of(chosen.start)
-            painter.setPen(QPen(self.palette().color(self.palette().ColorRole.Highlight), 2))
-            painter.drawLine(QPointF(x, plot.top() + 20), QPointF(x, plot.bottom()))
+            mark = theme.derived_bar(self.palette())  # stands out against the bars
+            painter.setPen(QPen(mark, 3))
+            painter.drawLine(QPointF(x, plot.top() + 24), QPointF(x, plot.bottom()))
+            painter.setPen(text)
+            painter.drawText(QRectF(plot.left(), plot.top(), plot.width(), 20),
+                             Qt.AlignmentFlag.AlignRight,
+                             f"marked: {dates.readable(chosen.date)}  {chosen.title}")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         for rect, entry_index in self._rows:
