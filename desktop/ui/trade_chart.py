@@ -97,8 +97,8 @@ class TradeChart(QWidget):
                                                         panel.width()))
         painter.setFont(self.font())
         labels_height = line * 2 + 4
-        plot = QRectF(panel.left(), panel.top() + line * 3, panel.width(),
-                      panel.height() - line * 3 - labels_height)
+        plot = QRectF(panel.left(), panel.top() + line * 3.6, panel.width(),
+                      panel.height() - line * 3.6 - labels_height)
         if plot.height() < line:
             return
         top = max(bar.value for bar in group.bars) or 1.0
@@ -131,10 +131,11 @@ class TradeChart(QWidget):
                                         slot, line), Qt.AlignmentFlag.AlignCenter,
                                  ("▲ " if up else "▼ ") + bar.change_text)
             painter.setPen(text_colour)
-            painter.drawText(QRectF(plot.left() + slot * i + 2, plot.bottom() + 4, slot - 4,
-                                    labels_height),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                             | Qt.TextFlag.TextWordWrap, bar.label)
+            for n, caption in enumerate((bar.label, bar.sublabel)):
+                painter.drawText(QRectF(plot.left() + slot * i + 2, plot.bottom() + 4 + n * line,
+                                        slot - 4, line), Qt.AlignmentFlag.AlignCenter,
+                                 metrics.elidedText(caption, Qt.TextElideMode.ElideMiddle,
+                                                    slot - 4))
 
     def _draw_bar(self, painter: QPainter, rect: QRectF, bar: Bar) -> None:
         palette = self.palette()

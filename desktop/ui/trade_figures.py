@@ -23,7 +23,8 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 @dataclass(frozen=True, slots=True)
 class Bar:
     entry_index: int
-    label: str  # the period, or the metric when periods are absent
+    label: str  # the period in a comparison; the metric among the largest figures
+    sublabel: str  # a second line under the bar: the period among the largest figures
     value: float
     value_text: str
     change_text: str
@@ -43,9 +44,9 @@ def _unit_text(stat: TradeStatistic) -> str:
     return " ".join(p for p in (stat.scale, stat.unit) if p)
 
 
-def _bar(index: int, stat: TradeStatistic, label: str) -> Bar:
+def _bar(index: int, stat: TradeStatistic, label: str, sublabel: str = "") -> Bar:
     assert stat.value is not None
-    return Bar(index, label, float(stat.value), formatting.amount(stat),
+    return Bar(index, label, sublabel, float(stat.value), formatting.amount(stat),
                formatting.change(stat.change).split(" vs ")[0], derived_arithmetic(stat))
 
 
@@ -80,5 +81,5 @@ def chart_groups(stats: Sequence[TradeStatistic]) -> list[Group]:
         return []
     largest = sorted(money, key=lambda item: -float(item[1].value or 0))[:MAX_BARS]
     return [Group("Largest money figures", tuple(
-        _bar(i, s, s.metric + (f", {s.period}" if s.period else "")) for i, s in largest),
+        _bar(i, s, s.metric, s.period or "") for i, s in largest),
         False)]
