@@ -64,9 +64,9 @@ AGREEMENTS = (
 TRADE = (
     Column("Metric", lambda e: e.metric, width=220),
     Column("Figure", formatting.amount, lambda e: _optional_number(e.value), width=140),
-    Column("Period", lambda e: e.period or "", width=150),
+    Column("Period", lambda e: e.period or "", width=140),
     Column("Change", lambda e: formatting.change(e.change),
-           lambda e: _optional_number(e.change.value if e.change else None), width=130),
+           lambda e: _optional_number(e.change.value if e.change else None), width=120),
     Column("Derived", _derived_mark, width=80),
 )
 

@@ -141,11 +141,12 @@ class EntryTab(QWidget):
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         horizontal.setStretchLastSection(True)
         horizontal.setMinimumSectionSize(40)
-        horizontal.setDefaultSectionSize(60)  # the stretched last column's least width
         horizontal.setSortIndicatorShown(True)
         horizontal.setHighlightSections(False)
         for column, spec in enumerate(self.model.columns[:-1]):
-            table.setColumnWidth(column, spec.width)  # the last one takes what is left
+            table.setColumnWidth(column, spec.width)
+        # The last column stretches over what is left, but never below its own width.
+        table.setColumnWidth(len(self.model.columns) - 1, horizontal.minimumSectionSize())
         return table
 
     # --- content -------------------------------------------------------------------------
