@@ -10,28 +10,23 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..core.model import entry_label
 from . import describe, theme
+from .widgets import InertTextBrowser
 
 
-class DetailPane(QTextBrowser):
+class DetailPane(InertTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAccessibleName("Entry details")
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setTabChangesFocus(True)
         self._entry: Any = None
         self._found: Callable[[str], bool] | None = None
         self.show_entry(None)
-
-    def loadResource(self, kind: int, name: QUrl) -> Any:
-        return None  # never load images, style sheets or files named by the text
 
     def entry(self) -> Any:
         return self._entry

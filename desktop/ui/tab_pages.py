@@ -186,8 +186,8 @@ class BriefingTabs(QTabWidget):
             self.entry_selected.emit(entry)
 
     def refresh_colours(self) -> None:
-        if self.is_built("overview") and self._loaded is not None:
-            self.overview_tab().set_briefing(self._loaded.briefing)
+        if self.is_built("overview"):
+            self.overview_tab().refresh_colours()
         if self.is_built("source"):
             self.source_tab().view.refresh_colours()
         for tab in self._entry_tabs.values():
