@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import functools
 
@@ -14,8 +13,8 @@ def _bounds(part: str) -> tuple[datetime.date, datetime.date]:
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     month = pieces[1]
     if len(pieces) == 2:
-        last = calendar.monthrange(year, month)[1]
-        return datetime.date(year, month, 1), datetime.date(year, month, last)
+        following = datetime.date(year + month // 12, month % 12 + 1, 1)
+        return datetime.date(year, month, 1), following - datetime.timedelta(days=1)
     day = datetime.date(year, month, pieces[2])
     return day, day
 

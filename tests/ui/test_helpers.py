@@ -101,3 +101,18 @@ def test_a_chosen_platform_or_wayland_is_left_to_qt(env):
 
 def test_other_systems_are_left_to_qt():
     assert display_problem({}, platform="win32") is None
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("2016-02", "2016-02-01", "2016-02-29"),
+    ("2017-12", "2017-12-01", "2017-12-31"),
+    ("2017-01/2017-09", "2017-01-01", "2017-09-30"),
+    ("2015/2016", "2015-01-01", "2016-12-31"),
+])
+def test_date_range_covers_whole_months_and_years(text, first, last):
+    span = dates.date_range(text)
+    assert span is not None and (span[0].isoformat(), span[1].isoformat()) == (first, last)
+
+
+def test_date_range_of_nonsense_is_none():
+    assert dates.date_range("2017-13") is None and dates.date_range("soon") is None
