@@ -10,7 +10,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
@@ -20,13 +20,21 @@ from .widgets import InertTextBrowser
 
 
 class DetailPane(InertTextBrowser):
+    excerpt_clicked = Signal(str)  # one of the entry's own excerpts
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAccessibleName("Entry details")
+        self.anchorClicked.connect(self._anchor_clicked)
         self._entry: Any = None
         self._found: Callable[[str], bool] | None = None
         self.show_entry(None)
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        source = getattr(self._entry, "source", ())
+        if url.scheme() == "excerpt" and url.path().isdigit() and int(url.path()) < len(source):
+            self.excerpt_clicked.emit(source[int(url.path())])
 
     def entry(self) -> Any:
         return self._entry
@@ -65,12 +73,14 @@ class DetailPane(InertTextBrowser):
                         f"valign='top'>{esc(line.label)}</td>"
                         f"<td style='padding:2px'>{value}</td></tr>")
         quotes = []
-        for excerpt in getattr(entry, "source", ()):
+        for number, excerpt in enumerate(getattr(entry, "source", ())):
             missing = self._found is not None and not self._found(excerpt)
-            note = ("<br/><i style='color:#c03030'>not found in the article</i>"
-                    if missing else "")
-            quotes.append(f"<p style='margin:6px 0 6px 12px; padding-left:8px'>"
-                          f"“{esc(excerpt)}”{note}</p>")
+            if missing:
+                quote = (f"“{esc(excerpt)}”<br/><i style='color:#c03030'>not found in the "
+                         "article</i>")
+            else:  # a link of our own making: the pane's anchorClicked handles it
+                quote = f"<a href='excerpt:{number}'>“{esc(excerpt)}”</a>"
+            quotes.append(f"<p style='margin:6px 0 6px 12px; padding-left:8px'>{quote}</p>")
         return (f"<h3>{esc(entry_label(entry))}</h3>"
                 f"<table cellspacing='0'>{''.join(rows)}</table>"
                 f"<h4>In the article</h4>{''.join(quotes)}")

@@ -44,6 +44,7 @@ class EntryTable(QTableView):
 class EntryTab(QWidget):
     entry_selected = Signal(object)  # the entry, or None
     show_in_article_requested = Signal()
+    excerpt_requested = Signal(str)  # show this excerpt of the selected entry in the article
     copy_requested = Signal()
 
     def __init__(self, name: str, columns: Sequence[Column], *, header: QWidget | None = None,
@@ -113,6 +114,7 @@ class EntryTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.copy_requested.connect(self.copy_requested)
         self.show_button.clicked.connect(self.show_in_article_requested)
+        self.detail.excerpt_clicked.connect(self.excerpt_requested)
         self.copy_button.clicked.connect(self.copy_requested)
         self._update_count()
 

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         a[Act.RELOAD].triggered.connect(self.reload)
         a[Act.QUIT].triggered.connect(self.close)
         a[Act.COPY].triggered.connect(self.copy_entry)
-        a[Act.SHOW_IN_ARTICLE].triggered.connect(self.show_in_article)
+        a[Act.SHOW_IN_ARTICLE].triggered.connect(lambda: self.show_in_article())
         a[Act.ABOUT].triggered.connect(self._about)
         self.recent_menu.open_requested.connect(self.open_file)
         self.loader.loaded.connect(self._on_loaded)
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.watcher.changed.connect(self.reload)
         self.tabs.entry_selected.connect(self._highlight)
         self.tabs.show_in_article_requested.connect(self.show_in_article)
+        self.tabs.excerpt_requested.connect(self.show_in_article)
         self.tabs.copy_requested.connect(self.copy_entry)
 
     # --- the tabs ------------------------------------------------------------------------
@@ -223,18 +224,29 @@ class MainWindow(QMainWindow):
 
         self.source_tab().view.highlight(all_excerpts(entry) if entry is not None else ())
 
-    def show_in_article(self) -> None:
+    def show_in_article(self, excerpt: str = "") -> None:
+        """Switch to the article at the selected entry's excerpt (``excerpt``, or the first).
+
+        On the Source tab itself, each use moves on to the next marked excerpt.
+        """
+        view = self.source_tab().view
+        if self.current_tab_name() == "source" and not excerpt:
+            if not view.show_next_excerpt():
+                self.statusBar().showMessage("No excerpt is marked in the article.", 4000)
+            return
         entry = self.selected_entry()
         if entry is None:
             self.statusBar().showMessage("Select an entry first, then Show in Article.", 4000)
             return
         from .describe import all_excerpts
 
-        view = self.source_tab().view
         view.highlight(all_excerpts(entry))
         self.select_tab("source")
-        if view.show_first_excerpt():
+        shown = view.show_excerpt_text(excerpt) if excerpt else view.show_first_excerpt()
+        if shown:
             view.setFocus()
+            self.statusBar().showMessage(
+                f"{view.found_count()} excerpt(s) marked; Ctrl+J moves to the next.", 5000)
         else:
             self.statusBar().showMessage("This entry's excerpts were not found in the "
                                          "article.", 6000)

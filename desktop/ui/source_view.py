@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from . import theme
-from .excerpts import Utf16Offsets, find_excerpts
+from .excerpts import Utf16Offsets, find_excerpt, find_excerpts
 
 
 class SourceView(QPlainTextEdit):
@@ -32,6 +32,7 @@ class SourceView(QPlainTextEdit):
         self._offsets = Utf16Offsets("")
         self._excerpts: tuple[str, ...] = ()
         self._spans: list[tuple[int, int]] = []
+        self._shown = 0  # the marked excerpt scrolled to last
 
     def set_article(self, text: str) -> None:
         if text == self._article and self._placed:
@@ -61,6 +62,7 @@ class SourceView(QPlainTextEdit):
         """Mark every place the excerpts occur (whitespace-tolerant)."""
         self._excerpts = tuple(excerpts)
         self._spans = find_excerpts(self._article, self._excerpts) if self._excerpts else []
+        self._shown = 0
         if not self._placed:
             return
         background = theme.excerpt_background(self.palette())
@@ -88,14 +90,29 @@ class SourceView(QPlainTextEdit):
 
     def show_first_excerpt(self) -> bool:
         """Scroll to the first marked excerpt; False when none was found."""
+        return self.show_excerpt(0)
+
+    def show_next_excerpt(self) -> bool:
+        """Scroll to the marked excerpt after the one shown last, round to the first."""
+        return self.show_excerpt((self._shown + 1) % len(self._spans) if self._spans else 0)
+
+    def show_excerpt_text(self, excerpt: str) -> bool:
+        """Scroll to where this excerpt occurs (one of those marked)."""
+        span = find_excerpt(self._article, excerpt)
+        return span in self._spans and self.show_excerpt(self._spans.index(span))
+
+    def show_excerpt(self, number: int) -> bool:
+        """Select the marked excerpt ``number`` (in article order) and centre it."""
         self._place()
-        if not self._spans:
+        if not 0 <= number < len(self._spans):
             return False
-        start, end = self._spans[0]
+        self._shown = number
+        start, end = self._spans[number]
+        # Selected from its end back to its start: the view scrolls to the start, and
+        # Ctrl+C copies the excerpt.
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._offsets(end))
-        self.setTextCursor(cursor)
-        cursor.setPosition(self._offsets(start))
+        cursor.setPosition(self._offsets(start), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.centerCursor()
         return True

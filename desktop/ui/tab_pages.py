@@ -40,6 +40,7 @@ ENTRY_TABS: dict[str, tuple[str, str, int | None]] = {
 class BriefingTabs(QTabWidget):
     entry_selected = Signal(object)  # the current tab's selected entry, or None
     show_in_article_requested = Signal()
+    excerpt_requested = Signal(str)
     copy_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -132,6 +133,7 @@ class BriefingTabs(QTabWidget):
         self._entry_tabs[name] = tab
         tab.entry_selected.connect(partial(self._on_entry_selected, tab))
         tab.show_in_article_requested.connect(self.show_in_article_requested)
+        tab.excerpt_requested.connect(self.excerpt_requested)
         tab.copy_requested.connect(self.copy_requested)
         if chart is not None:
             tab.entry_selected.connect(lambda _e: chart.set_selected(tab.selected_entry_index()))

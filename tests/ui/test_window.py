@@ -225,3 +225,24 @@ def test_article_link_opens_only_http_in_the_browser_and_only_on_a_click(
         else:
             buttons[0].click()
             assert opened == [url]
+
+
+def test_clicking_an_excerpt_in_the_pane_shows_that_one_and_ctrl_j_cycles(make_window):
+    from PySide6.QtCore import QUrl
+
+    from desktop.ui.actions import Act
+
+    window = make_window(SEED_BRIEFING, tab="cooperation")
+    tab = window.entry_tab("cooperation")
+    tab.select_row(5)  # industrial assembly: two excerpts
+    first, second = SEED.cooperation_areas[5].source
+    article = SEED_ARTICLE.read_text(encoding="utf-8")
+    tab.detail.anchorClicked.emit(QUrl("excerpt:1"))
+    view = window.source_tab().view
+    assert window.current_tab_name() == "source"
+    assert view.textCursor().selectedText() == second
+    window.actions_by_id[Act.SHOW_IN_ARTICLE].trigger()  # on the Source tab: the next one
+    assert view.textCursor().selectedText() == first
+    assert view.textCursor().selectionStart() == article.index(first)
+    window.actions_by_id[Act.SHOW_IN_ARTICLE].trigger()
+    assert view.textCursor().selectedText() == second
