@@ -27,6 +27,7 @@ class DetailPane(InertTextBrowser):
         self.setObjectName("detailPane")
         self.setAccessibleName("Entry details")
         self.anchorClicked.connect(self._anchor_clicked)
+        self.document().setDefaultStyleSheet("a { text-decoration: none; }")
         self._entry: Any = None
         self._found: Callable[[str], bool] | None = None
         self.show_entry(None)
@@ -83,4 +84,5 @@ class DetailPane(InertTextBrowser):
             quotes.append(f"<p style='margin:6px 0 6px 12px; padding-left:8px'>{quote}</p>")
         return (f"<h3>{esc(entry_label(entry))}</h3>"
                 f"<table cellspacing='0'>{''.join(rows)}</table>"
-                f"<h4>In the article</h4>{''.join(quotes)}")
+                f"<h4>In the article <span style='font-weight:normal; color:gray'>"
+                f"(click a quote to see it there)</span></h4>{''.join(quotes)}")
