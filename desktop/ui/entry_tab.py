@@ -175,8 +175,16 @@ class EntryTab(QWidget):
             self._show(None)
 
     def set_row_filter(self, indices: Iterable[int] | None) -> None:
+        """Show only these entries (None: all), keeping the selected one if it stays."""
+        kept = self.selected_entry_index()
         self.model.set_row_filter(indices)
         self._update_count()
+        if kept is not None and self.select_entry_index(kept):
+            return
+        if self.model.rowCount():
+            self.select_row(0)
+        else:
+            self._show(None)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.entries())

@@ -246,3 +246,19 @@ def test_clicking_an_excerpt_in_the_pane_shows_that_one_and_ctrl_j_cycles(make_w
     assert view.textCursor().selectionStart() == article.index(first)
     window.actions_by_id[Act.SHOW_IN_ARTICLE].trigger()
     assert view.textCursor().selectedText() == second
+
+
+def test_row_filter_keeps_the_selection_or_moves_to_a_shown_entry(make_window):
+    window = make_window(SEED_BRIEFING, tab="agreements")
+    tab = window.entry_tab("agreements")
+    tab.select_row(3)
+    tab.set_row_filter({1, 3})
+    assert tab.selected_entry_index() == 3 and tab.count_label.text() == "2 of 5 agreements"
+    tab.set_row_filter({0})
+    assert tab.selected_entry_index() == 0
+    assert window.source_tab().view.highlighted_texts() == [SEED.agreements[0].source[0]]
+    tab.set_row_filter(set())
+    assert tab.selected_entry() is None and not tab.copy_button.isEnabled()
+    assert window.source_tab().view.highlighted_texts() == []
+    tab.set_row_filter(None)
+    assert tab.model.rowCount() == 5
