@@ -139,8 +139,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening {self._path.name}…")
         if preloaded is not None:
             self.loader.deliver(preloaded, "open")
-        else:
-            self.loader.request(self._path, "open")
+            return
+        self.loader.request(self._path, "open")
+        if self.loader.is_busy():  # a big file, loading in a thread
+            self.tabs.show_loading(self._path.name)
 
     def reload(self) -> None:
         if self._path is not None:

@@ -61,14 +61,17 @@ class OverviewTab(QWidget):
     def refresh_colours(self) -> None:
         self.set_briefing(self._briefing)
 
-    def set_briefing(self, briefing: Briefing | None) -> None:
+    def set_briefing(self, briefing: Briefing | None, loading: str = "") -> None:
+        """Show a briefing; with none, say what is loading (``loading``) or how to open."""
         self._briefing = briefing
         self._fill_buttons(briefing)
-        if briefing is None:
+        if briefing is not None:
+            self.page.setHtml(self._html(briefing))
+        elif loading:
+            self.page.setHtml(f"<p>Loading {html.escape(loading)}…</p>")
+        else:
             self.page.setHtml("<p>No briefing open. Use File &gt; Open (Ctrl+O) or drop a "
                               ".yaml file on the window.</p>")
-        else:
-            self.page.setHtml(self._html(briefing))
 
     def _fill_buttons(self, briefing: Briefing | None) -> None:
         while (item := self._buttons.takeAt(0)) is not None:

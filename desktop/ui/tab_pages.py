@@ -53,6 +53,7 @@ class BriefingTabs(QTabWidget):
         self._entry_tabs: dict[str, EntryTab] = {}
         self._loaded: Loaded | None = None
         self._found: Callable[[str], bool] | None = None
+        self._loading = ""  # the file being loaded, while none is shown
         for name, label, section in TABS:
             if name == "overview":
                 build: Callable[[QWidget], QWidget] = self._build_overview
@@ -103,6 +104,8 @@ class BriefingTabs(QTabWidget):
         from .overview_tab import OverviewTab
 
         overview = OverviewTab(self._loaded.briefing if self._loaded else None, parent)
+        if self._loaded is None and self._loading:
+            overview.set_briefing(None, self._loading)
         overview.tab_requested.connect(self.select)
         return overview
 
@@ -144,6 +147,12 @@ class BriefingTabs(QTabWidget):
         return tab
 
     # --- content ---------------------------------------------------------------------------
+
+    def show_loading(self, name: str) -> None:
+        """Say what is loading, while there is no briefing on screen yet."""
+        self._loading = name
+        if self._loaded is None and self.is_built("overview"):
+            self.overview_tab().set_briefing(None, name)
 
     def show_loaded(self, loaded: Loaded) -> None:
         """Show a briefing in every page built so far (the others fill when built)."""

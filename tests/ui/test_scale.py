@@ -21,6 +21,7 @@ def test_big_files_load_in_a_thread_and_stale_results_are_dropped(make_window, q
     window.open_file(SEED_BRIEFING)
     window.open_file(seed_copy)  # asked for while the first still loads
     assert window.loader.is_busy()
+    assert window.overview_tab().text() == f"Loading {seed_copy.name}…"
     qtbot.waitUntil(lambda: not window.loader.is_busy(), timeout=10_000)
     assert window.current_path() == seed_copy
     assert window.loaded().path == seed_copy
