@@ -1,0 +1,143 @@
+"""Opening and scrolling a generated 50,000-entry briefing in the window.
+
+    python benchmarks/bench_open_large.py [--entries 50000] [--runs 3]
+
+Reports, separately: the core's load (YAML + validation + article read, the part
+`desktop/core` owns), the UI's own cost to show a loaded briefing and paint it, the
+whole open as the user sees it (File > Open until the briefing is painted), each list
+tab's first paint, scrolling every list top to bottom, the first excerpt highlight in the
+4 MB article, and the number of widgets before and after (to show no widget per row).
+Offscreen Qt; medians over runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--entries", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    from generate_briefing import write
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.document import load
+    from desktop.ui.fonts import register_bundled_fonts
+    from desktop.ui.mainwindow import MainWindow
+
+    folder = Path(tempfile.gettempdir()) / f"briefing-bench-{args.entries}"
+    path = folder / "briefing.yaml"
+    if not path.exists():
+        write(args.entries, path)
+    print(f"{path}: {path.stat().st_size / 1e6:.1f} MB, article "
+          f"{(folder / 'article.txt').stat().st_size / 1e6:.1f} MB")
+
+    app = QApplication.instance() or QApplication([])
+    register_bundled_fonts()
+    core, ui_show, whole, tabs_first, scroll_frames, highlight = [], [], [], {}, {}, []
+    widgets, sort_times = [], []
+    for _run in range(args.runs):
+        start = time.perf_counter()
+        loaded = load(path)
+        core.append(time.perf_counter() - start)
+
+        window = MainWindow(None)
+        window.show()
+        app.processEvents()
+        before = len(QApplication.allWidgets())
+        start = time.perf_counter()
+        window._path = loaded.path
+        window._on_loaded(loaded, "open")
+        window.repaint()
+        app.processEvents()
+        ui_show.append(time.perf_counter() - start)
+
+        for name in ("leaders", "agreements", "trade", "cooperation", "timeline"):
+            start = time.perf_counter()
+            window.select_tab(name)
+            window.repaint()
+            app.processEvents()
+            tabs_first.setdefault(name, []).append(time.perf_counter() - start)
+            table = window.entry_tab(name).table
+            bar = table.verticalScrollBar()
+            frames = []
+            for step in range(0, 101):
+                start = time.perf_counter()
+                bar.setValue(bar.maximum() * step // 100)
+                table.viewport().repaint()
+                frames.append(time.perf_counter() - start)
+            scroll_frames.setdefault(name, []).extend(frames)
+        tab = window.entry_tab("trade")
+        start = time.perf_counter()
+        tab.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # by figure
+        window.repaint()
+        app.processEvents()
+        sort_times.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        tab.select_row(tab.model.rowCount() // 2)
+        window.show_in_article()
+        window.repaint()
+        app.processEvents()
+        highlight.append(time.perf_counter() - start)
+        widgets.append((before, len(QApplication.allWidgets()),
+                        window.entry_tab("trade").model.rowCount()))
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+
+        # The whole open as a user sees it: the loader's thread, then the first paint.
+        window = MainWindow(None)
+        window.show()
+        app.processEvents()
+        start = time.perf_counter()
+        window.open_file(path)
+        while window.loader.is_busy():
+            app.processEvents()
+            time.sleep(0.002)
+        window.repaint()
+        app.processEvents()
+        whole.append(time.perf_counter() - start)
+        assert window.briefing() is not None
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+
+    med = statistics.median
+    print(f"core load (YAML, validation, article): median {_ms(med(core))} "
+          f"(runs: {', '.join(_ms(t) for t in core)})")
+    print(f"UI: show the loaded briefing + first paint: median {_ms(med(ui_show))}")
+    print(f"whole open (File > Open to painted, load in a thread): median {_ms(med(whole))}")
+    for name, times in tabs_first.items():
+        frames = scroll_frames[name]
+        print(f"  {name:<12} first paint {_ms(med(times)):>7}; scrolling top to bottom: "
+              f"{len(frames)} frames, median {med(frames) * 1000:.1f} ms, "
+              f"max {max(frames) * 1000:.1f} ms")
+    print(f"sort the trade list by figure (15k rows) + repaint: median {_ms(med(sort_times))}")
+    print(f"select a figure + Show in Article (first highlight in the article): "
+          f"median {_ms(med(highlight))}")
+    before, after, rows = widgets[-1]
+    print(f"widgets before open {before}, after opening and scrolling every tab {after} "
+          f"(trade tab alone lists {rows:,} rows)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""Starting the viewer: `briefing [FILE] [--tab NAME] [--query Q] [--screenshot OUT.png]`."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from argparse import Namespace
+from pathlib import Path
+from typing import Any
+
+from ..paths import resources_dir, seed_briefing
+from . import document
+from .display import display_problem
+
+ORGANISATION = "briefing-viewer"
+APPLICATION = "briefing-viewer"
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+LOAD_TIMEOUT_S = 120.0
+
+
+def run(args: Namespace) -> int:
+    """Open the window (or render it to a PNG) and return the exit code."""
+    screenshot = Path(args.screenshot) if args.screenshot else None
+    if screenshot is not None:
+        # A screenshot never needs a screen: render offscreen, the same on every machine.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if not screenshot.parent.absolute().is_dir():
+            print(f"briefing: cannot write {screenshot}: folder {screenshot.parent} does not "
+                  "exist", file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        problem = display_problem(os.environ)
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_USAGE
+    preloaded = preload(args)
+    from PySide6.QtCore import QSettings
+
+    settings = None if screenshot else QSettings(ORGANISATION, APPLICATION)
+    if screenshot is not None:
+        _quiet_offscreen_noise()
+    app, window = start(args, settings, preloaded)
+    if screenshot is not None:
+        return save_screenshot(app, window, screenshot)
+    return app.exec()
+
+
+def preload(args: Namespace) -> document.Loaded | document.Failed | None:
+    """Read a small file before Qt is imported (see document.py); None for a big one,
+    which loads in a thread once the window is up."""
+    path = Path(args.file).absolute() if args.file else seed_briefing()
+    return None if document.is_big(path) else document.load_or_fail(path)
+
+
+def _quiet_offscreen_noise() -> None:
+    """The offscreen platform warns that it cannot size windows; that is no news here."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind, _context, message: str) -> None:
+        if "does not support propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def start(args: Namespace, settings: Any = None, preloaded: Any = None) -> tuple[Any, Any]:
+    """The application and its shown main window, with the file of ``args`` opening
+    (``preloaded``: that file already read, a document.Loaded or document.Failed)."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from . import excepthook
+    from .fonts import register_bundled_fonts
+    from .mainwindow import APP_NAME, MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("briefing-viewer")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "briefing-viewer.svg")))
+    register_bundled_fonts()
+    excepthook.install()
+    window = MainWindow(settings)
+    if args.tab:
+        window.select_tab(args.tab)
+    window.open_file(Path(args.file) if args.file else seed_briefing(), preloaded)
+    if args.query:
+        window.apply_query(args.query)
+    window.show()
+    return app, window
+
+
+def wait_until_loaded(app, window, timeout: float = LOAD_TIMEOUT_S) -> bool:
+    deadline = time.monotonic() + timeout
+    while window.loader.is_busy():
+        if time.monotonic() > deadline:
+            return False
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+    return True
+
+
+def save_screenshot(app, window, out: Path) -> int:
+    """Render the window to ``out`` (written whole or not at all)."""
+    if not wait_until_loaded(app, window):
+        print(f"briefing: gave up waiting for {window.current_path()} to load",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    image = window.grab().toImage()
+    partial = out.with_name(f".{out.name}.partial")
+    if not image.save(str(partial), "PNG"):
+        partial.unlink(missing_ok=True)
+        print(f"briefing: cannot write {out}", file=sys.stderr)
+        return EXIT_USAGE
+    os.replace(partial, out)
+    if window.banner.isVisible():
+        for line in window.banner.lines():
+            print(line, file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK

@@ -1,0 +1,96 @@
+"""The columns each list shows: header, cell text and sort key per entry (Qt-free).
+
+Cell text is computed when a cell is painted, never for every row up front, so a list of
+50,000 entries costs only the rows on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..core.model import Agreement, CooperationArea, Event, Leader, Organisation, TradeStatistic
+from . import dates, formatting
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    sort_key: Callable[[Any], Any] | None = None  # None: sort by text, case-insensitively
+    width: int = 160  # initial width in pixels; the last column stretches
+
+    def key(self, entry: Any) -> Any:
+        """The value to sort by; None for an empty cell, which sorts last either way."""
+        if self.sort_key:
+            return self.sort_key(entry)
+        return self.text(entry).casefold() or None
+
+
+def _optional_number(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _places(area: CooperationArea) -> str:
+    return formatting.joined(place.name for place in area.places)
+
+
+def _products(area: CooperationArea) -> str:
+    return formatting.joined(p for place in area.places for p in place.products)
+
+
+def _derived_mark(stat: TradeStatistic) -> str:
+    return f"derived: {stat.derived.arithmetic}" if stat.derived is not None else ""
+
+
+LEADERS = (
+    Column("Name", lambda e: e.name, width=220),
+    Column("Role", lambda e: e.role),
+    Column("Country", lambda e: e.country, width=120),
+    Column("Statements", lambda e: str(len(e.statements)) if e.statements else "",
+           lambda e: len(e.statements) or None, width=90),
+)
+
+AGREEMENTS = (
+    Column("Title", lambda e: e.title, width=290),
+    Column("Kind", lambda e: e.kind, width=95),
+    Column("Status", lambda e: e.status, width=95),
+    Column("Date", lambda e: dates.readable(e.date) if e.date else "",
+           lambda e: dates.sort_key(e.date) if e.date else None, width=120),
+    Column("Parties", lambda e: formatting.joined(e.parties)),
+)
+
+TRADE = (
+    Column("Metric", lambda e: e.metric, width=220),
+    Column("Figure", formatting.amount, lambda e: _optional_number(e.value), width=140),
+    Column("Period", lambda e: e.period or "", width=140),
+    Column("Change", lambda e: formatting.change(e.change),
+           lambda e: _optional_number(e.change.value if e.change else None), width=120),
+    Column("Derived", _derived_mark, width=80),
+)
+
+COOPERATION = (
+    Column("Area", lambda e: e.area, width=230),
+    Column("Places", _places, width=170),
+    Column("Products", _products, width=170),
+    Column("Details", lambda e: e.details or ""),
+)
+
+ORGANISATIONS = (
+    Column("Name", lambda e: e.name, width=360),
+    Column("Acronym", lambda e: e.acronym or "", width=90),
+    Column("Note", lambda e: e.note or ""),
+)
+
+EVENTS = (
+    Column("Date", lambda e: dates.readable(e.date), lambda e: dates.sort_key(e.date),
+           width=140),
+    Column("Event", lambda e: e.title, width=380),
+    Column("Place", lambda e: e.place or ""),
+)
+
+BY_CLASS: dict[type, tuple[Column, ...]] = {
+    Leader: LEADERS, Agreement: AGREEMENTS, TradeStatistic: TRADE,
+    CooperationArea: COOPERATION, Organisation: ORGANISATIONS, Event: EVENTS,
+}

@@ -1,0 +1,114 @@
+"""An entry as labelled lines: what the detail pane shows and Ctrl+C copies (Qt-free).
+
+The walk follows the model's dataclass fields, so a field added to the format shows up
+here without further code. ``source`` excerpts are kept apart: the pane quotes them and
+the Source tab highlights them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..core.model import TradeStatistic, entry_label
+from ..core.provenance import evaluate_arithmetic
+from . import formatting
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One labelled value; ``depth`` indents nested parts (a statement, a place)."""
+
+    label: str
+    value: str
+    depth: int = 0
+    derived: bool = False
+
+
+def label_of(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def all_excerpts(entry: object) -> tuple[str, ...]:
+    """The entry's own excerpts, then those of its parts (a leader's statements)."""
+    found: list[str] = list(getattr(entry, "source", ()))
+    for statement in getattr(entry, "statements", ()):
+        found.extend(statement.source)
+    return tuple(dict.fromkeys(found))
+
+
+def derived_arithmetic(stat: TradeStatistic) -> str | None:
+    """'441.4 / (1 + 60 / 100) = 275.875 ≈ 275.9' for a derived figure."""
+    if stat.derived is None:
+        return None
+    text = stat.derived.arithmetic
+    try:
+        result = evaluate_arithmetic(text)
+    except ValueError:
+        return text
+    shown = f"{result:.6g}"
+    if stat.value is not None and float(shown) != float(stat.value):
+        return f"{text} = {shown} ≈ {formatting.number(stat.value)}"
+    return f"{text} = {shown}"
+
+
+_IDENTIFYING = ("name", "title", "metric", "area")
+
+
+def lines(entry: object, depth: int = 0, *, titled: bool = False) -> Iterator[Line]:
+    """The entry's fields; ``titled`` when its label is already shown above it."""
+    label_field = next((n for n in _IDENTIFYING if hasattr(entry, n)), None) if titled else None
+    if isinstance(entry, TradeStatistic):
+        yield Line("Figure", formatting.amount(entry), depth, entry.derived is not None)
+        if entry.derived is not None:
+            yield Line("Derived", derived_arithmetic(entry) or "", depth, True)
+            if entry.derived.explanation:
+                yield Line("Explanation", entry.derived.explanation, depth, True)
+    for field in dataclasses.fields(entry):  # type: ignore[arg-type]
+        name = field.name
+        value = getattr(entry, name)
+        if name == "source" or name == label_field or value is None or value == ():
+            continue
+        if isinstance(entry, TradeStatistic) and name == "derived":
+            continue
+        label = label_of(name)
+        if name == "topic" and hasattr(entry, "text"):
+            continue  # a statement's topic is its heading
+        if dataclasses.is_dataclass(value):
+            if name == "change":
+                yield Line(label, formatting.change(value), depth)  # type: ignore[arg-type]
+                continue
+            yield Line(label, "", depth)
+            yield from lines(value, depth + 1)
+        elif name == "native_names":
+            yield Line(label, ", ".join(f"{n.name} ({n.language})" for n in value), depth)
+        elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+            for index, part in enumerate(value, 1):
+                title = getattr(part, "topic", None) or entry_label(part)
+                yield Line(f"{label_of(name).rstrip('s')} {index}", title, depth)
+                yield from lines(part, depth + 1, titled=True)
+                for excerpt in getattr(part, "source", ()):
+                    yield Line("Source", excerpt, depth + 1)
+        elif isinstance(value, tuple):
+            yield Line(label, ", ".join(str(v) for v in value), depth)
+        elif isinstance(value, bool):
+            yield Line(label, "yes" if value else "no", depth)
+        elif isinstance(value, int | float):
+            yield Line(label, formatting.number(value), depth)
+        else:
+            yield Line(label, str(value), depth)
+
+
+def as_plain_text(entry: object) -> str:
+    """The entry as a person would paste it into a mail: fields, then its excerpts."""
+    out = [entry_label(entry)]
+    for line in lines(entry, titled=True):
+        indent = "  " * line.depth
+        out.append(f"{indent}{line.label}: {line.value}" if line.value else
+                   f"{indent}{line.label}:")
+    own = getattr(entry, "source", ())
+    if own:
+        out.append("Source:")
+        out.extend(f"  {excerpt}" for excerpt in own)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,88 @@
+"""The detail pane: every field of the selected entry and the excerpts it rests on.
+
+The pane builds its own HTML from briefing text passed through ``html.escape``, and
+loads no resources and follows no links, so nothing in a briefing is ever interpreted.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QWidget
+
+from ..core.model import entry_label
+from . import describe, theme
+from .widgets import InertTextBrowser
+
+
+class DetailPane(InertTextBrowser):
+    excerpt_clicked = Signal(str)  # one of the entry's own excerpts
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.setAccessibleName("Entry details")
+        self.anchorClicked.connect(self._anchor_clicked)
+        self.document().setDefaultStyleSheet("a { text-decoration: none; }")
+        self._entry: Any = None
+        self._found: Callable[[str], bool] | None = None
+        self.show_entry(None)
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        source = getattr(self._entry, "source", ())
+        if url.scheme() == "excerpt" and url.path().isdigit() and int(url.path()) < len(source):
+            self.excerpt_clicked.emit(source[int(url.path())])
+
+    def entry(self) -> Any:
+        return self._entry
+
+    def show_entry(self, entry: Any, found: Callable[[str], bool] | None = None) -> None:
+        """Show ``entry``; ``found`` says whether an excerpt is in the article."""
+        self._entry, self._found = entry, found
+        if entry is None:
+            self.setHtml("<p style='color:gray'>Select an entry to see its details and "
+                         "the words of the article it comes from.</p>")
+            return
+        self.setHtml(self._html(entry))
+        self._to_top()
+        # A pane filled before its first layout scrolls when it gets its size; a new entry
+        # is read from its top, so go there again once the layout has settled.
+        QTimer.singleShot(0, self._to_top)
+
+    def _to_top(self) -> None:
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
+
+    def refresh_colours(self) -> None:
+        self.show_entry(self._entry, self._found)
+
+    def _html(self, entry: Any) -> str:
+        esc = html.escape
+        derived_colour = theme.derived_bar(self.palette()).name()
+        rows = []
+        for line in describe.lines(entry, titled=True):
+            pad = 4 + 18 * line.depth
+            value = esc(line.value)
+            if line.derived:
+                value = (f"<span style='color:{derived_colour}'><b>derived</b></span> "
+                         f"{value}")
+            rows.append(f"<tr><td style='padding:2px 10px 2px {pad}px; color:gray' "
+                        f"valign='top'>{esc(line.label)}</td>"
+                        f"<td style='padding:2px'>{value}</td></tr>")
+        quotes = []
+        for number, excerpt in enumerate(getattr(entry, "source", ())):
+            missing = self._found is not None and not self._found(excerpt)
+            if missing:
+                quote = (f"“{esc(excerpt)}”<br/><i style='color:#c03030'>not found in the "
+                         "article</i>")
+            else:  # a link of our own making: the pane's anchorClicked handles it
+                quote = f"<a href='excerpt:{number}'>“{esc(excerpt)}”</a>"
+            quotes.append(f"<p style='margin:6px 0 6px 12px; padding-left:8px'>{quote}</p>")
+        return (f"<h3>{esc(entry_label(entry))}</h3>"
+                f"<table cellspacing='0'>{''.join(rows)}</table>"
+                f"<h4>In the article <span style='font-weight:normal; color:gray'>"
+                f"(click a quote to see it there)</span></h4>{''.join(quotes)}")

@@ -1,0 +1,68 @@
+"""Loading a briefing for the window, off the UI thread when it is big.
+
+A small file loads at once (a thread would only add latency); a large one loads in a
+worker thread so the window paints and stays responsive meanwhile. Results arrive as
+signals in the UI thread; a result overtaken by a newer request is dropped.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from . import document
+from .document import Failed, Loaded
+
+__all__ = ["DocumentLoader", "Failed", "Loaded"]
+
+
+class DocumentLoader(QObject):
+    loaded = Signal(object, str)  # Loaded, reason
+    failed = Signal(object, list, str)  # Path, problem lines, reason
+    _done = Signal(int, object, str)  # generation, Loaded | Failed, reason
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._generation = 0
+        self._busy = 0
+        self._done.connect(self._deliver)
+
+    def is_busy(self) -> bool:
+        return self._busy > 0
+
+    def request(self, path: Path, reason: str) -> None:
+        """Load ``path``; ``reason`` ('open', 'reload') comes back with the result."""
+        generation = self._start()
+        if document.is_big(path):
+            threading.Thread(target=self._work, args=(generation, path, reason),
+                             name="briefing-loader", daemon=True).start()
+        else:
+            self._work(generation, path, reason)
+
+    def deliver(self, result: Loaded | Failed, reason: str) -> None:
+        """Hand over a result loaded elsewhere (before Qt started) as if requested."""
+        self._deliver(self._start(), result, reason)
+
+    def _start(self) -> int:
+        self._generation += 1
+        self._busy += 1
+        return self._generation
+
+    def _work(self, generation: int, path: Path, reason: str) -> None:
+        self._done.emit(generation, document.load_or_fail(path), reason)
+
+    def _deliver(self, generation: int, result: Loaded | Failed, reason: str) -> None:
+        self._busy -= 1
+        if generation != self._generation:
+            return
+        if isinstance(result, Loaded):
+            # A big briefing is hundreds of thousands of long-lived objects; left to the
+            # cyclic GC they are rescanned on every collection, which made building the
+            # 15,000-bar chart data take 3.8 s instead of 20 ms. Nothing here is cyclic.
+            gc.freeze()
+            self.loaded.emit(result, reason)
+        else:
+            self.failed.emit(result.path, result.lines, reason)

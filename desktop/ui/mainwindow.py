@@ -1,0 +1,324 @@
+"""The main window: assembles the tabs, menus, banner, loader and file watcher.
+
+Each part lives in its own module and knows nothing of the others; this class builds
+them (``_build``), connects their signals (``_connect``) and handles what crosses parts:
+files (open, reload, drop, recent) and provenance (highlight, show in article, copy).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+
+from .. import __version__
+from .actions import MENUS, Act, create_actions
+from .banner import ProblemBanner
+from .loader import DocumentLoader, Failed, Loaded
+from .recent import RecentFiles, RecentMenu
+from .tab_pages import TABS, BriefingTabs
+from .watcher import FileWatcher
+
+if TYPE_CHECKING:
+    from ..core.model import Briefing
+    from .entry_tab import EntryTab
+
+APP_NAME = "Briefing Viewer"
+DEFAULT_SIZE = (1200, 800)
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.setAcceptDrops(True)
+        self._settings = settings
+        self.recent = RecentFiles(settings)
+        self._path: Path | None = None  # the file asked for (watched, reloaded)
+        self._loaded: Loaded | None = None  # the last good briefing, on screen
+        self._query = ""
+        self.actions_by_id = create_actions(self)
+        self.loader = DocumentLoader(self)
+        self.watcher = FileWatcher(self)
+        self._build()
+        self._connect()
+        self._restore_geometry()
+
+    # --- assembly ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.banner = ProblemBanner(self)
+        self.tabs = BriefingTabs(self)
+        self.tab_names = self.tabs.names
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.statusBar().setAccessibleName("Status")
+
+    def _build_menus(self) -> None:
+        menu_bar = self.menuBar()
+        menu_bar.setAccessibleName("Menu bar")
+        for title, acts in MENUS:
+            menu = menu_bar.addMenu(title)
+            for act in acts:
+                if act is None:
+                    menu.addSeparator()
+                    continue
+                menu.addAction(self.actions_by_id[act])
+                if act is Act.OPEN:
+                    self.recent_menu = RecentMenu(self.recent, menu)
+                    menu.addMenu(self.recent_menu)
+            if title == "&Edit":
+                view = menu_bar.addMenu("&View")
+                for number, (name, label, _section) in enumerate(TABS, 1):
+                    action = QAction(label.replace("&", ""), self)
+                    action.setObjectName(f"tab_{name}")
+                    action.setShortcut(f"Ctrl+{number}")
+                    action.triggered.connect(lambda _=False, n=name: self.select_tab(n))
+                    view.addAction(action)
+
+    def _connect(self) -> None:
+        a = self.actions_by_id
+        a[Act.OPEN].triggered.connect(self.open_dialog)
+        a[Act.RELOAD].triggered.connect(self.reload)
+        a[Act.QUIT].triggered.connect(self.close)
+        a[Act.COPY].triggered.connect(self.copy_entry)
+        a[Act.SHOW_IN_ARTICLE].triggered.connect(lambda: self.show_in_article())
+        a[Act.ABOUT].triggered.connect(self._about)
+        self.recent_menu.open_requested.connect(self.open_file)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_failed)
+        self.watcher.changed.connect(self.reload)
+        self.tabs.entry_selected.connect(self._highlight)
+        self.tabs.show_in_article_requested.connect(self.show_in_article)
+        self.tabs.excerpt_requested.connect(self.show_in_article)
+        self.tabs.copy_requested.connect(self.copy_entry)
+
+    # --- the tabs ------------------------------------------------------------------------
+
+    def select_tab(self, name: str) -> None:
+        self.tabs.select(name)
+
+    def current_tab_name(self) -> str:
+        return self.tabs.current_name()
+
+    def overview_tab(self) -> Any:
+        return self.tabs.overview_tab()
+
+    def source_tab(self) -> Any:
+        return self.tabs.source_tab()
+
+    def entry_tab(self, name: str) -> EntryTab:
+        return self.tabs.entry_tab(name)
+
+    def built_entry_tabs(self) -> list[EntryTab]:
+        return self.tabs.built_entry_tabs()
+
+    def selected_entry(self) -> Any:
+        return self.tabs.selected_entry()
+
+    # --- files -----------------------------------------------------------------------------
+
+    def open_file(self, path: str | Path, preloaded: Loaded | Failed | None = None) -> None:
+        """Open a briefing; problems show in the banner, the current briefing stays.
+
+        ``preloaded`` is the file already read (by `briefing FILE` before Qt started).
+        """
+        self._path = Path(path).absolute()
+        self.statusBar().showMessage(f"Opening {self._path.name}…")
+        if preloaded is not None:
+            self.loader.deliver(preloaded, "open")
+            return
+        self.loader.request(self._path, "open")
+        if self.loader.is_busy():  # a big file, loading in a thread
+            self.tabs.show_loading(self._path.name)
+
+    def reload(self) -> None:
+        if self._path is not None:
+            self.loader.request(self._path, "reload")
+
+    def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(self._path.parent) if self._path else ""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, "Open briefing", start, "Briefings (*.yaml *.yml);;All files (*)")
+        if name:
+            self.open_file(name)
+
+    def current_path(self) -> Path | None:
+        return self._path
+
+    def loaded(self) -> Loaded | None:
+        return self._loaded
+
+    def briefing(self) -> Briefing | None:
+        return self._loaded.briefing if self._loaded else None
+
+    def _on_loaded(self, loaded: Loaded, reason: str) -> None:
+        if self._path is not None and loaded.path != self._path:
+            return  # a newer file was asked for meanwhile
+        self._loaded = loaded
+        self.tabs.show_loaded(loaded)
+        title = loaded.briefing.briefing.title
+        self.setWindowTitle(f"{title} — {loaded.path.name} — {APP_NAME}")
+        self.banner.hide()
+        self.recent.add(loaded.path)
+        self.watcher.watch(self._watched_paths(loaded))
+        verb = "Reloaded" if reason == "reload" else "Opened"
+        self.statusBar().showMessage(f"{verb} {loaded.path.name}", 5000)
+        if self._query:
+            self.apply_query(self._query)
+
+    def _on_failed(self, path: Path, lines: list[str], reason: str) -> None:
+        if self._loaded is None:
+            title = f"{path.name} could not be opened:"
+        elif self._loaded.path == path:
+            title = (f"{path.name} has problems; still showing the last good version "
+                     "(it reloads as soon as the file is fixed):")
+        else:
+            title = (f"{path.name} could not be opened; still showing "
+                     f"{self._loaded.path.name}:")
+        self.banner.show_problems(title, lines)
+        self.statusBar().showMessage(f"{path.name}: {len(lines)} problem(s)")
+        if reason == "open" or (self._loaded is not None and self._loaded.path == path):
+            # Keep watching what the user asked for, so fixing it in an editor shows at once.
+            article = self._watched_paths(self._loaded)[1:] if self._loaded else []
+            self.watcher.watch([path, *article])
+
+    @staticmethod
+    def _watched_paths(loaded: Loaded | None) -> list[Path]:
+        if loaded is None:
+            return []
+        return [loaded.path, loaded.path.parent / loaded.briefing.briefing.article.path]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_briefing(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_briefing(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_file(path)
+
+    # --- provenance ------------------------------------------------------------------------
+
+    def _highlight(self, entry: Any) -> None:
+        if entry is None and not self.tabs.is_built("source"):
+            return
+        from .describe import all_excerpts
+
+        self.source_tab().view.highlight(all_excerpts(entry) if entry is not None else ())
+
+    def show_in_article(self, excerpt: str = "") -> None:
+        """Switch to the article at the selected entry's excerpt (``excerpt``, or the first).
+
+        On the Source tab itself, each use moves on to the next marked excerpt.
+        """
+        view = self.source_tab().view
+        if self.current_tab_name() == "source" and not excerpt:
+            if not view.show_next_excerpt():
+                self.statusBar().showMessage("No excerpt is marked in the article.", 4000)
+            return
+        entry = self.selected_entry()
+        if entry is None:
+            self.statusBar().showMessage("Select an entry first, then Show in Article.", 4000)
+            return
+        from .describe import all_excerpts
+
+        view.highlight(all_excerpts(entry))
+        self.select_tab("source")
+        shown = view.show_excerpt_text(excerpt) if excerpt else view.show_first_excerpt()
+        if shown:
+            view.setFocus()
+            self.statusBar().showMessage(
+                f"{view.found_count()} excerpt(s) marked; Ctrl+J moves to the next.", 5000)
+        else:
+            self.statusBar().showMessage("This entry's excerpts were not found in the "
+                                         "article.", 6000)
+
+    def copy_entry(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.statusBar().showMessage("Select an entry to copy it.", 4000)
+            return
+        from .describe import as_plain_text
+
+        QGuiApplication.clipboard().setText(as_plain_text(entry))
+        self.statusBar().showMessage("Copied the entry with its excerpts.", 3000)
+
+    def apply_query(self, text: str) -> None:
+        """Where search plugs in: show only the entries matching ``text``.
+
+        The search work implements this with core's search: for each entry tab, the
+        indices of matching entries go to ``EntryTab.set_row_filter`` (None shows all).
+        Until then the query is kept and every entry stays visible.
+        """
+        self._query = text
+        if text:
+            self.statusBar().showMessage(
+                f"Search is not available in this version yet; ignoring '{text}'.")
+
+    # --- window ----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        self.resize(*DEFAULT_SIZE)
+        if self._settings is not None:
+            geometry = self._settings.value("window/geometry")
+            if isinstance(geometry, QByteArray | bytes):
+                self.restoreGeometry(QByteArray(geometry))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._settings is not None:
+            self._settings.setValue("window/geometry", self.saveGeometry())
+            self._settings.sync()
+        self.watcher.clear()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            # Light <-> dark. The children get the new palette after this window does,
+            # so re-pick colours once the event loop has delivered it to all of them.
+            QTimer.singleShot(0, self._refresh_colours)
+        super().changeEvent(event)
+
+    def _refresh_colours(self) -> None:
+        self.banner.refresh_colours()
+        self.tabs.refresh_colours()
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
+                          f"{APP_NAME} {__version__}\n\nRead, search and print briefing notes "
+                          "whose every fact is tied to its article.\nMIT licence; fonts: "
+                          "DejaVu.", QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+
+def _dropped_briefing(mime: Any) -> Path | None:
+    if mime is None or not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if isinstance(url, QUrl) and url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in YAML_SUFFIXES:
+                return path
+    return None

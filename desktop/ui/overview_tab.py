@@ -1,0 +1,159 @@
+"""The Overview tab: what the briefing is about and its key figures at a glance.
+
+The page is one text view of HTML built here, every briefing string escaped with
+``html.escape`` (a page of thirty word-wrapped labels took 50 ms to lay out at start-up,
+this takes 8); the section buttons and the article link are real buttons, for the
+keyboard.
+"""
+
+from __future__ import annotations
+
+import heapq
+import html
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..core.model import SECTIONS, Briefing, TradeStatistic
+from . import dates, formatting, theme
+from .describe import derived_arithmetic
+from .widgets import InertTextBrowser, plain_label
+
+KEY_FIGURES = 4
+MAX_ORGANISATIONS = 50
+# Overview buttons jump to the tab that lists each section.
+SECTION_TABS = {"leaders": "leaders", "agreements": "agreements", "trade_statistics": "trade",
+                "cooperation_areas": "cooperation", "events": "timeline"}
+
+
+def key_figures(stats: tuple[TradeStatistic, ...]) -> list[int]:
+    """Indices of the figures worth a glance: money first, moving ones next."""
+    ranked = heapq.nsmallest(KEY_FIGURES, (
+        (s.unit != "currency", s.change is None, s.derived is not None, i)
+        for i, s in enumerate(stats) if s.value is not None))
+    return [key[-1] for key in ranked]
+
+
+class OverviewTab(QWidget):
+    tab_requested = Signal(str)
+
+    def __init__(self, briefing: Briefing | None = None, parent: QWidget | None = None,
+                 ) -> None:
+        super().__init__(parent)
+        self.setObjectName("overviewTab")
+        self.page = InertTextBrowser(self)
+        self.page.setObjectName("overviewPage")
+        self.page.setAccessibleName("Briefing overview")
+        self.page.document().setDocumentMargin(14)
+        self._buttons = QHBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self._buttons)
+        layout.addWidget(self.page, 1)
+        self._briefing: Briefing | None = None
+        self.set_briefing(briefing)
+
+    def text(self) -> str:
+        """The page as plain text, as a screen reader or a copy gets it."""
+        return self.page.toPlainText()
+
+    def refresh_colours(self) -> None:
+        self.set_briefing(self._briefing)
+
+    def set_briefing(self, briefing: Briefing | None, loading: str = "") -> None:
+        """Show a briefing; with none, say what is loading (``loading``) or how to open."""
+        self._briefing = briefing
+        self._fill_buttons(briefing)
+        if briefing is not None:
+            self.page.setHtml(self._html(briefing))
+        elif loading:
+            self.page.setHtml(f"<p>Loading {html.escape(loading)}…</p>")
+        else:
+            self.page.setHtml("<p>No briefing open. Use File &gt; Open (Ctrl+O) or drop a "
+                              ".yaml file on the window.</p>")
+
+    def _fill_buttons(self, briefing: Briefing | None) -> None:
+        while (item := self._buttons.takeAt(0)) is not None:
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        if briefing is None:
+            return
+        self._buttons.addWidget(plain_label("In this briefing:", self, wrap=False))
+        for section, _cls in SECTIONS:
+            count = len(getattr(briefing, section))
+            tab = SECTION_TABS.get(section)
+            if tab is None or not count:
+                continue
+            noun = section.replace("_", " ")
+            button = QPushButton(f"{count:,} {noun}", self)
+            button.setAccessibleName(f"Show the {count:,} {noun}")
+            button.clicked.connect(lambda _=False, t=tab: self.tab_requested.emit(t))
+            self._buttons.addWidget(button)
+        self._buttons.addStretch(1)
+        url = QUrl(briefing.briefing.article.url or "")
+        if url.isValid() and url.scheme() in ("http", "https"):
+            button = QPushButton("Open the article in the web browser", self)
+            button.setAccessibleName("Open the article in the web browser")
+            button.setToolTip(url.toString())
+            button.clicked.connect(lambda _=False, u=url: QDesktopServices.openUrl(u))
+            self._buttons.addWidget(button)
+
+    def _html(self, briefing: Briefing) -> str:
+        esc = html.escape
+        header = briefing.briefing
+        palette = self.palette()
+        derived = theme.derived_bar(palette).name()
+        muted = "gray"
+        out = []
+        if header.draft:
+            out.append(f"<p style='color:{derived}'><b>DRAFT: machine-made, not reviewed by "
+                       "a person</b></p>")
+        out.append(f"<h2>{esc(header.title)}</h2>")
+        where = " · ".join(p for p in (dates.readable(header.date), header.place,
+                                       f"dateline {header.dateline}" if header.dateline
+                                       else "") if p)
+        out.append(f"<p style='color:{muted}'>{esc(where)}</p>")
+        out.append(f"<p>{esc(header.summary)}</p>")
+
+        figures = key_figures(briefing.trade_statistics)
+        if figures:
+            cells = []
+            for index in figures:
+                stat = briefing.trade_statistics[index]
+                what = stat.metric + (f", {stat.period}" if stat.period else "")
+                cell = [f"<span style='font-size:x-large'><b>{esc(formatting.amount(stat))}"
+                        f"</b></span><br/>{esc(what)}"]
+                if stat.change is not None:
+                    cell.append(f"<br/>{esc(formatting.change(stat.change))}")
+                arithmetic = derived_arithmetic(stat)
+                if arithmetic:
+                    cell.append(f"<br/><span style='color:{derived}'>derived: "
+                                f"{esc(arithmetic)}</span>")
+                cells.append(f"<td width='25%' style='padding:8px'>{''.join(cell)}</td>")
+            out.append("<h3>Key figures</h3><table border='1' cellspacing='0' "
+                       "cellpadding='8' width='100%' style='border-color:#999'>"
+                       f"<tr>{''.join(cells)}</tr></table>")
+
+        if briefing.organisations:
+            out.append("<h3>Organisations named</h3><ul>")
+            for org in briefing.organisations[:MAX_ORGANISATIONS]:
+                name = f"{org.name} ({org.acronym})" if org.acronym else org.name
+                note = f": {org.note}" if org.note else ""
+                out.append(f"<li>{esc(name + note)}</li>")
+            out.append("</ul>")
+            if len(briefing.organisations) > MAX_ORGANISATIONS:
+                more = len(briefing.organisations) - MAX_ORGANISATIONS
+                out.append(f"<p>… and {more:,} more</p>")
+
+        article = header.article
+        described = article.title or article.path
+        if article.publisher:
+            described += f" ({article.publisher})"
+        out.append(f"<h3>Source</h3><p>Article: {esc(described)}</p>")
+        if header.note:
+            out.append(f"<p style='color:{muted}'>{esc(header.note)}</p>")
+        return "".join(out)
+
+    def labels(self) -> list[QLabel]:
+        return self.findChildren(QLabel)

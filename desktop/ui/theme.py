@@ -1,0 +1,38 @@
+"""Colours that follow the system's light or dark scheme.
+
+Everything else uses the palette as it is; only the few colours the viewer adds itself
+(excerpt highlight, chart bars, banner) are picked here, from the palette's lightness.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def excerpt_background(palette: QPalette | None = None) -> QColor:
+    return QColor("#6b5a00") if is_dark(palette) else QColor("#ffe680")
+
+
+def excerpt_current(palette: QPalette | None = None) -> QColor:
+    return QColor("#9a7d00") if is_dark(palette) else QColor("#ffc840")
+
+
+def stated_bar(palette: QPalette | None = None) -> QColor:
+    return QColor("#5b9bd5") if is_dark(palette) else QColor("#2f6fb0")
+
+
+def derived_bar(palette: QPalette | None = None) -> QColor:
+    return QColor("#e0a040") if is_dark(palette) else QColor("#c07010")
+
+
+def banner_background(palette: QPalette | None = None) -> QColor:
+    return QColor("#5a1e1e") if is_dark(palette) else QColor("#fde2e1")
+
+
+def banner_text(palette: QPalette | None = None) -> QColor:
+    return QColor("#ffd9d6") if is_dark(palette) else QColor("#5c0f0b")

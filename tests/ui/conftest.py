@@ -1,0 +1,36 @@
+"""Fixtures for the viewer tests: an isolated settings file and a window over a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.ui.fonts import register_bundled_fonts
+from desktop.ui.mainwindow import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """Settings in a temporary file: tests never touch the user's real settings."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    register_bundled_fonts()
+
+    def make(path: Path | None = None, *, tab: str | None = None) -> MainWindow:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        if tab:
+            window.select_tab(tab)
+        if path is not None:
+            window.open_file(path)
+            qtbot.waitUntil(lambda: not window.loader.is_busy(), timeout=10_000)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

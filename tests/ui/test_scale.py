@@ -1,0 +1,61 @@
+"""Big briefings: loaded off the UI thread, listed without a widget per row."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from conftest import ROOT, SEED_BRIEFING
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui import document
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate_briefing import write
+
+
+def test_big_files_load_in_a_thread_and_stale_results_are_dropped(make_window, qtbot,
+                                                                  monkeypatch, seed_copy):
+    monkeypatch.setattr(document, "THREAD_ABOVE_BYTES", 0)
+    window = make_window()
+    window.open_file(SEED_BRIEFING)
+    window.open_file(seed_copy)  # asked for while the first still loads
+    assert window.loader.is_busy()
+    assert window.overview_tab().text() == f"Loading {seed_copy.name}…"
+    qtbot.waitUntil(lambda: not window.loader.is_busy(), timeout=10_000)
+    assert window.current_path() == seed_copy
+    assert window.loaded().path == seed_copy
+
+
+def _widgets_after_showing_every_tab(make_window, path: Path) -> tuple[int, int]:
+    window = make_window(path)
+    for name in window.tab_names:
+        window.select_tab(name)
+        QApplication.processEvents()
+    rows = sum(tab.model.rowCount() for tab in window.built_entry_tabs())
+    return len(window.findChildren(object)), rows
+
+
+def test_widget_count_does_not_grow_with_the_number_of_entries(make_window, tmp_path):
+    small = write(100, tmp_path / "small" / "b.yaml")
+    large = write(2000, tmp_path / "large" / "b.yaml")
+    small_objects, small_rows = _widgets_after_showing_every_tab(make_window, small)
+    large_objects, large_rows = _widgets_after_showing_every_tab(make_window, large)
+    assert large_rows == 2000 and small_rows == 100
+    assert abs(large_objects - small_objects) < 20
+
+
+def test_many_events_are_drawn_as_a_histogram(make_window, tmp_path):
+    window = make_window(write(400, tmp_path / "b.yaml"), tab="timeline")
+    chart = window.entry_tab("timeline").header
+    assert chart.is_histogram()
+    chart.grab()  # paints without error
+
+
+def test_editing_the_article_reloads_the_source(make_window, seed_copy, qtbot):
+    window = make_window(seed_copy, tab="source")
+    article = seed_copy.with_suffix(".txt")
+    article.write_text("ASTANA – changed.\n" + article.read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    qtbot.waitUntil(lambda: window.source_tab().view.toPlainText().startswith(
+        "ASTANA – changed."), timeout=3000)
