@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 # Set before Qt is imported anywhere, so no test ever needs a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_HASH_SEED", "0")
+# The validated-briefing cache goes to a fresh folder, never the user's ~/.cache.
+os.environ["BRIEFING_CACHE_DIR"] = tempfile.mkdtemp(prefix="briefing-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
-from . import validate, yamlread
+from . import cache, textfile
 from .model import Briefing
+
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,13 +37,14 @@ def load_document(path: str | Path, *, max_bytes: int | None = None) -> Document
     briefing.
     """
     path = Path(path)
-    name = str(path)
-    text = yamlread.decode(yamlread.read_bytes(path, max_bytes), name)
+    text = textfile.decode(textfile.read_bytes(path, max_bytes), str(path))
     return parse_document(text, path)
 
 
 def parse_document(text: str, path: Path) -> Document:
     """Validate briefing text that claims to come from ``path``."""
+    from . import validate, yamlread  # PyYAML is imported only when something is parsed
+
     name = str(path)
     with _gc_paused():
         root = yamlread.compose(text, name)
@@ -51,8 +54,18 @@ def parse_document(text: str, path: Path) -> Document:
 
 
 def load_briefing(path: str | Path) -> Briefing:
-    """The briefing in a file (see load_document for what it raises)."""
-    return load_document(path).briefing
+    """The briefing in a file, for display: from the validated-briefing cache when these
+    exact bytes were loaded before (see cache.py), else parsed and then cached.
+
+    Raises as load_document does.
+    """
+    path = Path(path)
+    data = textfile.read_bytes(path)
+    briefing = cache.get(data)
+    if briefing is None:
+        briefing = parse_document(textfile.decode(data, str(path)), path).briefing
+        cache.put(data, briefing)
+    return briefing
 
 
 @contextmanager

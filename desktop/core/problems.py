@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+NodePath = tuple[str | int, ...]  # ("leaders", 0, "name") is leaders[0].name
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -42,3 +44,14 @@ class UnreadableFileError(Exception):
         super().__init__(f"{path}: cannot read: {reason}")
         self.path = path
         self.reason = reason
+
+
+def format_path(path: NodePath) -> str:
+    """``("leaders", 0, "name")`` -> ``leaders[0].name``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out

@@ -14,15 +14,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from .load import Document
 from .model import SECTIONS, TradeStatistic
-from .problems import Problem
-from .validate import Path as NodePath
-from .validate import format_path
-from .yamlread import decode, read_bytes
+from .problems import NodePath, Problem, format_path
+from .textfile import decode, read_bytes
+
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +271,8 @@ def _show(value: int | float) -> str:
 
 def locate(root: yaml.Node, path: NodePath) -> tuple[int, int]:
     """1-based line and column of the node at ``path`` (the deepest one that exists)."""
+    import yaml
+
     node = root
     for part in path:
         child = None

@@ -22,9 +22,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from .model import DATE_PATTERN, Briefing
-from .problems import BriefingError, Problem
+from .problems import BriefingError, NodePath, Problem, format_path
 
-Path = tuple[str | int, ...]
 _INVALID: Any = object()  # a value that failed; its problem is already recorded
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -39,7 +38,7 @@ class _Context:
         self.name = name
         self.problems: list[Problem] = []
 
-    def report(self, node: yaml.Node, path: Path, message: str) -> Any:
+    def report(self, node: yaml.Node, path: NodePath, message: str) -> Any:
         mark = node.start_mark
         where = format_path(path)
         text = f"{where}: {message}" if where else message
@@ -47,7 +46,7 @@ class _Context:
         return _INVALID
 
 
-Converter = Callable[[yaml.Node, Path, _Context], Any]
+Converter = Callable[[yaml.Node, NodePath, _Context], Any]
 
 
 def to_briefing(node: yaml.Node | None, name: str) -> Briefing:
@@ -66,17 +65,6 @@ def to_briefing(node: yaml.Node | None, name: str) -> Briefing:
             return typing.cast(Briefing, result)
     context.problems.sort(key=lambda p: (p.line, p.column))
     raise BriefingError(context.problems)
-
-
-def format_path(path: Path) -> str:
-    """``("leaders", 0, "name")`` -> ``leaders[0].name``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else part
-    return out
 
 
 # --- converters -------------------------------------------------------------------------
@@ -144,7 +132,7 @@ def _dataclass_converter(cls: type) -> Converter:
     allowed = ", ".join(rules)
     what = _entity_name(cls)
 
-    def convert(node: yaml.Node, path: Path, ctx: _Context) -> Any:
+    def convert(node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
         if not isinstance(node, yaml.MappingNode):
             return ctx.report(node, path, f"expected a mapping ({what}), found "
                                           f"{_describe(node)}")
@@ -182,7 +170,7 @@ def _dataclass_converter(cls: type) -> Converter:
     return convert
 
 
-def _field_value(rule: _FieldRule, node: yaml.Node, path: Path, ctx: _Context) -> Any:
+def _field_value(rule: _FieldRule, node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
     if not _tag_ok(node, ctx, path):
         return _INVALID
     if _is_null(node):
@@ -205,7 +193,7 @@ def _field_value(rule: _FieldRule, node: yaml.Node, path: Path, ctx: _Context) -
     return value
 
 
-def _check_text(rule: _FieldRule, value: str, node: yaml.Node, path: Path,
+def _check_text(rule: _FieldRule, value: str, node: yaml.Node, path: NodePath,
                 ctx: _Context) -> Any:
     if rule.min_length and len(value.strip()) < rule.min_length:
         return ctx.report(node, path, "must not be empty")
@@ -231,7 +219,7 @@ def _calendar_date_ok(text: str) -> bool:
     return True
 
 
-def _pairs(node: yaml.MappingNode, path: Path,
+def _pairs(node: yaml.MappingNode, path: NodePath,
            ctx: _Context) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
     """Key/value pairs with merge keys (``<<``) applied and duplicate keys refused."""
     explicit: list[tuple[yaml.ScalarNode, yaml.Node]] = []
@@ -265,7 +253,7 @@ def _pairs(node: yaml.MappingNode, path: Path,
 
 
 def _sequence_converter(item: Converter) -> Converter:
-    def convert(node: yaml.Node, path: Path, ctx: _Context) -> Any:
+    def convert(node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
         if not isinstance(node, yaml.SequenceNode):
             return ctx.report(node, path, f"expected a list, found {_describe(node)}")
         if not _tag_ok(node, ctx, path):
@@ -292,7 +280,7 @@ def _sequence_converter(item: Converter) -> Converter:
 def _literal_converter(options: tuple[Any, ...]) -> Converter:
     listed = ", ".join(str(o) for o in options)
 
-    def convert(node: yaml.Node, path: Path, ctx: _Context) -> Any:
+    def convert(node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             return ctx.report(node, path, f"expected one of: {listed}; found "
                                           f"{_describe(node)}")
@@ -311,7 +299,7 @@ def _literal_converter(options: tuple[Any, ...]) -> Converter:
     return convert
 
 
-def _text(node: yaml.Node, path: Path, ctx: _Context) -> Any:
+def _text(node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         return ctx.report(node, path, f"expected text, found {_describe(node)}")
     if node.tag != _YAML + "str" and not _tag_ok(node, ctx, path):
@@ -320,7 +308,7 @@ def _text(node: yaml.Node, path: Path, ctx: _Context) -> Any:
     return node.value
 
 
-def _number(node: yaml.Node, path: Path, ctx: _Context) -> Any:
+def _number(node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         return ctx.report(node, path, f"expected a number, found {_describe(node)}")
     if not _tag_ok(node, ctx, path):
@@ -339,13 +327,13 @@ def _number(node: yaml.Node, path: Path, ctx: _Context) -> Any:
     return ctx.report(node, path, f"expected a number, found {_describe(node)}{hint}")
 
 
-def _boolean(node: yaml.Node, path: Path, ctx: _Context) -> Any:
+def _boolean(node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
     if isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "bool":
         return _constructor.construct_yaml_bool(node)
     return ctx.report(node, path, f"expected true or false, found {_describe(node)}")
 
 
-def _tag_ok(node: yaml.Node, ctx: _Context, path: Path) -> bool:
+def _tag_ok(node: yaml.Node, ctx: _Context, path: NodePath) -> bool:
     tag = node.tag
     if tag in _SCALAR_TAGS or tag in (_YAML + "seq", _YAML + "map"):
         return True

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.load import load_document
+from ..core.load import load_briefing
 from ..core.model import Briefing
 from ..core.problems import BriefingError, UnreadableFileError
-from ..core.provenance import article_path, read_article
+from ..core.provenance import read_article
 
 THREAD_ABOVE_BYTES = 256 * 1024  # larger files load in a worker thread
 
@@ -37,10 +37,9 @@ class Failed:
 
 def load(path: Path) -> Loaded:
     """The briefing and its article; raises UnreadableFileError / BriefingError."""
-    document = load_document(path)
-    path, briefing = document.path, document.briefing
+    briefing = load_briefing(path)
     try:
-        article = read_article(article_path(document))
+        article = read_article(path.parent / briefing.briefing.article.path)
     except UnreadableFileError as exc:
         return Loaded(path, briefing, None, str(exc))
     except BriefingError as exc:

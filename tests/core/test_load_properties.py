@@ -12,7 +12,7 @@ from conftest import SEED_BRIEFING
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core import yamlread
+from desktop.core import textfile
 from desktop.core.load import Document, parse_document
 from desktop.core.problems import BriefingError
 
@@ -99,7 +99,7 @@ def test_any_text_loads_or_reports_positioned_problems(text):
 @given(st.binary(max_size=300))
 def test_any_bytes_decode_or_report(data):
     try:
-        text = yamlread.decode(data, str(NAME))
+        text = textfile.decode(data, str(NAME))
     except BriefingError as exc:
         assert exc.problems[0].line >= 1
         return

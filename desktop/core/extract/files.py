@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ..problems import BriefingError, UnreadableFileError
-from ..yamlread import read_bytes
+from ..textfile import read_bytes
 
 
 class ArticleError(Exception):
