@@ -36,7 +36,7 @@ _TRANSLIT = str.maketrans(_CYRILLIC)
 
 # Order matters: y/j become i before ii and ie collapse, so "ye", "je" and "ie" all end
 # as "e", and "iy", "ii" as "i".
-_SKELETON = (("x", "ks"), ("kh", "h"), ("ts", "c"), ("y", "i"), ("j", "i"), ("ii", "i"),
+SKELETON = (("x", "ks"), ("kh", "h"), ("ts", "c"), ("y", "i"), ("j", "i"), ("ii", "i"),
              ("ie", "e"))
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -74,9 +74,11 @@ def fold_letters(text: str) -> str:
 
 def skeleton(text: str) -> str:
     """Step 3 on text that has been through fold_letters."""
-    for old, new in _SKELETON:
-        while old in text:  # repeated, so "iii" ends as "i" and the fold is idempotent
+    for old, new in SKELETON:
+        if old in text:
             text = text.replace(old, new)
+    while "ii" in text:  # "iii" (from "iyi", "iji") ends as "i" too
+        text = text.replace("ii", "i")
     return text
 
 

@@ -9,40 +9,48 @@ the text, and postings of words that fold alike are merged.
 
 from __future__ import annotations
 
+import operator
 import re
 import string
 from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, compress, repeat
 
-from .fold import fold, tokens
+from .fold import SKELETON, fold, tokens
 
 SEP = "\x00"  # between values in a column's text; never inside a word
-_PUNCT = str.maketrans({c: " " for c in string.punctuation + "\t\n\r\v\f" if c not in ".,"})
-# Punctuation outside ASCII that articles use; anything rarer is split off by the fold.
-_WIDE_PUNCT = ("\u2019", "\u2018", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb",
-               "\u2013", "\u2014", "\u2026", "\u2032", "\u00b7", "\u2022")
-# A vocabulary word that the fold may change: anything but plain a-z0-9 words and numbers
-# with a decimal point, or one holding a pair the Latin skeleton rewrites.
-_DIRTY = re.compile(r"^(?!\d+(?:[.,]\d+)+$)[^\n]*?(?:[^a-z0-9\n]|x|kh|ts|y|j|ii|ie)[^\n]*$",
-                    re.M)
+# The bulk of the fold, on UTF-8 bytes (where translate and replace stay fast whatever the
+# script): ASCII letters lowercased, punctuation but . and , made spaces, the Latin
+# skeleton applied (ASCII bytes never occur inside a multi-byte character).
+_PUNCTUATION = bytes(c for c in (string.punctuation + "\t\n\r\v\f").encode() if c not in b".,")
+_ONE_BYTE = {old: new for old, new in SKELETON if len(old) == len(new) == 1}  # y, j -> i
+_BYTES_TABLE = bytes.maketrans(
+    _PUNCTUATION + string.ascii_uppercase.encode() + "".join(_ONE_BYTE).encode(),
+    b" " * len(_PUNCTUATION) + string.ascii_lowercase.encode()
+    + "".join(_ONE_BYTE.values()).encode())
+_BYTES_SKELETON = tuple((old.encode(), new.encode()) for old, new in SKELETON
+                        if old not in _ONE_BYTE)
+_APOSTROPHE = "\u2019".encode()  # inside words ("Kazakhstan’s"), unlike other quotes
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 
 
 def _clean_text(values: list[str]) -> str:
     text = SEP.join(values)
     if text.count(SEP) != len(values) - 1:  # a value held the separator itself
         text = SEP.join(v.replace(SEP, " ") for v in values)
-    text = text.lower()
-    if not text.isascii():
-        for char in _WIDE_PUNCT:
-            if char in text:
-                text = text.replace(char, " ")
-    text = text.translate(_PUNCT)
+    data = text.encode().translate(_BYTES_TABLE)
     # Full stops and commas end words unless they sit inside a number (441.4, 1,500);
     # the common cases go here, the rest are split off in the vocabulary.
-    return (text.replace(". ", "  ").replace(", ", "  ").replace("." + SEP, " " + SEP)
-            .replace("," + SEP, " " + SEP))
+    data = (data.replace(b". ", b"  ").replace(b", ", b"  ").replace(b".\0", b" \0")
+            .replace(b",\0", b" \0"))
+    if _APOSTROPHE in data:
+        data = data.replace(_APOSTROPHE, b" ")
+    for old, new in _BYTES_SKELETON:  # as fold.skeleton does
+        data = data.replace(old, new)
+    while b"ii" in data:
+        data = data.replace(b"ii", b"i")
+    return data.decode()
 
 
 class Column:
@@ -61,8 +69,13 @@ class Column:
         deque(map(list.append, map(postings.__getitem__, chain.from_iterable(words)),
                   chain.from_iterable(map(repeat, eids, map(len, words)))), 0)
         self.forms: dict[str, list[str]] = {}  # folded word -> its spellings in `text`
-        for match in _DIRTY.finditer("\n".join(postings)):
-            raw = match.group()
+        # Words the bytes pass could not finish: non-ASCII ones (accents, Cyrillic) and
+        # ones holding a stop or comma that is not a decimal point.
+        keys = list(postings)
+        plain = map(operator.and_, map(str.isascii, keys), map(str.isalnum, keys))
+        for raw in list(compress(keys, map(operator.not_, plain))):
+            if _NUMBER.fullmatch(raw):
+                continue
             folded = tokens(fold(raw))
             if folded == [raw]:
                 continue

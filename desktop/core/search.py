@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, compress, repeat
 from operator import attrgetter, is_not
+from typing import Any
 
 from .fields import (
     ARTICLE_SECTION,
@@ -213,14 +214,15 @@ def _article_lines(article: str) -> tuple[ArticleLine, ...]:
     return tuple(lines)
 
 
-def _gather(items: Sequence[object], eids: range, leaf: Leaf) -> tuple[list[str], list[int]]:
+def _gather(items: Sequence[object], eids: range, leaf: Leaf
+            ) -> tuple[Sequence[str], Sequence[int]]:
     """The leaf's values over all items, flattened, each with the entry id it belongs to.
 
     Everything is ``map`` over attrgetters: nested tuples are flattened with their owner's
     id repeated, missing (None) values dropped.
     """
-    objects: list[object] = list(items)
-    ids: list[int] = list(eids)
+    objects: Sequence[Any] = items
+    ids: Sequence[int] = eids
     for name in leaf.path[:-1]:
         objects, ids = _descend(list(map(attrgetter(name), objects)), ids)
     values, ids = _descend(list(map(attrgetter(leaf.path[-1]), objects)), ids,
@@ -230,11 +232,11 @@ def _gather(items: Sequence[object], eids: range, leaf: Leaf) -> tuple[list[str]
     return values, ids
 
 
-def _descend(values: list, ids: list[int], flatten: bool | None = None
-             ) -> tuple[list, list[int]]:
+def _descend(values: list[Any], ids: Sequence[int], flatten: bool | None = None
+             ) -> tuple[list[Any], Sequence[int]]:
     """Drop None values; flatten tuples (each item keeps its owner's id)."""
-    present = list(map(is_not, values, repeat(None)))
-    if not all(present):
+    if None in values:
+        present = list(map(is_not, values, repeat(None)))
         values = list(compress(values, present))
         ids = list(compress(ids, present))
     if flatten is None:
