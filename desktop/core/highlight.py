@@ -54,18 +54,17 @@ def _term_spans(term: Term, words: Sequence[_Word], text: str) -> list[Span]:
                 if all(words[i + j][2] == term.words[j] for j in range(n))]
     exact = set(term.words[:-1] if term.prefixes else term.words)
     spans = [(start, end) for start, end, token in words if token in exact]
+    forms = term.prefixes
     for start, end, token in words:
-        for form in term.prefixes:
-            if token.startswith(form):
-                spans.append((start, _prefix_end(text, start, end, form)))
-                break
+        if token.startswith(forms):
+            spans.append((start, _prefix_end(text, start, end, forms)))
     return spans
 
 
-def _prefix_end(text: str, start: int, end: int, form: str) -> int:
+def _prefix_end(text: str, start: int, end: int, forms: tuple[str, ...]) -> int:
     """Where in the original word the typed prefix ends ("Kazak|hstan", "Назарба|ев")."""
     for stop in range(start + 1, end + 1):
-        if fold(text[start:stop]).startswith(form):
+        if fold(text[start:stop]).startswith(forms):
             while stop < end and unicodedata.combining(text[stop]):
                 stop += 1
             return stop
