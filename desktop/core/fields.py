@@ -33,6 +33,7 @@ class Leaf:
 
     path: tuple[str, ...]
     kind: str  # TEXT, NUMBER or TEXTS (a tuple of strings)
+    optional: tuple[bool, ...] = ()  # per step of the path: may it be None?
 
     @property
     def key(self) -> str:
@@ -46,10 +47,12 @@ def leaves(cls: type) -> tuple[Leaf, ...]:
     hints = typing.get_type_hints(cls)
     for field in dataclasses.fields(cls):
         kind, nested = _classify(hints[field.name])
+        optional = type(None) in typing.get_args(hints[field.name])
         if nested is not None:
-            found.extend(Leaf((field.name, *leaf.path), leaf.kind) for leaf in leaves(nested))
+            found.extend(Leaf((field.name, *leaf.path), leaf.kind, (optional, *leaf.optional))
+                         for leaf in leaves(nested))
         elif kind is not None:
-            found.append(Leaf((field.name,), kind))
+            found.append(Leaf((field.name,), kind, (optional,)))
     return tuple(found)
 
 

@@ -1,15 +1,14 @@
 """One searchable field across all entries: folded word -> entry ids, built in bulk.
 
-Speed comes from never looping in Python per word. The values of a field are joined into
-one string, lowercased and stripped of punctuation by C string methods, split, and the
-postings filled by ``map`` over C callables. The fold proper (accents, Cyrillic, Latin
-skeleton) is then applied per *distinct* word of the vocabulary, which is far smaller than
-the text, and postings of words that fold alike are merged.
+Speed comes from never looping in Python per word of text. The values of a field are
+joined into one string, lowercased and stripped of punctuation by one bytes.translate,
+split, and the postings filled by ``map`` over C callables. The rest of the fold (accents,
+Cyrillic, the Latin skeleton, a full stop after a word) is applied per *distinct* word,
+far fewer than the words of the text, and the postings of words that fold alike merged.
 """
 
 from __future__ import annotations
 
-import operator
 import re
 import string
 from bisect import bisect_left, bisect_right
@@ -20,18 +19,22 @@ from itertools import accumulate, chain, compress, repeat
 from .fold import SKELETON, fold, tokens
 
 SEP = "\x00"  # between values in a column's text; never inside a word
-# The bulk of the fold, on UTF-8 bytes (where translate and replace stay fast whatever the
-# script): ASCII letters lowercased, punctuation but . and , made spaces, the Latin
-# skeleton applied (ASCII bytes never occur inside a multi-byte character).
+_MARK = "\x01"  # stands in for a phrase found, when checking phrases
+# On UTF-8 bytes, where translate stays fast whatever the script (str.translate takes a
+# slow path on any non-ASCII text): ASCII letters lowercased, y and j made i as the
+# skeleton does, punctuation but . and , made spaces. ASCII bytes never occur inside a
+# multi-byte character, so the rest of the text is untouched.
 _PUNCTUATION = bytes(c for c in (string.punctuation + "\t\n\r\v\f").encode() if c not in b".,")
-_ONE_BYTE = {old: new for old, new in SKELETON if len(old) == len(new) == 1}  # y, j -> i
+_ONE_BYTE = {old: new for old, new in SKELETON if len(old) == len(new) == 1}
 _BYTES_TABLE = bytes.maketrans(
     _PUNCTUATION + string.ascii_uppercase.encode() + "".join(_ONE_BYTE).encode(),
     b" " * len(_PUNCTUATION) + string.ascii_lowercase.encode()
     + "".join(_ONE_BYTE.values()).encode())
-_BYTES_SKELETON = tuple((old.encode(), new.encode()) for old, new in SKELETON
-                        if old not in _ONE_BYTE)
 _APOSTROPHE = "\u2019".encode()  # inside words ("Kazakhstan’s"), unlike other quotes
+# A distinct word the bytes pass may have left unfinished: anything not a-z0-9 (accents,
+# other scripts, a stop or comma) or holding a pair the skeleton rewrites.
+_UNFINISHED = re.compile("[^a-z0-9\n]|" + "|".join(
+    re.escape(old) for old, _new in SKELETON if old not in _ONE_BYTE))
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 
 
@@ -40,16 +43,8 @@ def _clean_text(values: list[str]) -> str:
     if text.count(SEP) != len(values) - 1:  # a value held the separator itself
         text = SEP.join(v.replace(SEP, " ") for v in values)
     data = text.encode().translate(_BYTES_TABLE)
-    # Full stops and commas end words unless they sit inside a number (441.4, 1,500);
-    # the common cases go here, the rest are split off in the vocabulary.
-    data = (data.replace(b". ", b"  ").replace(b", ", b"  ").replace(b".\0", b" \0")
-            .replace(b",\0", b" \0"))
     if _APOSTROPHE in data:
         data = data.replace(_APOSTROPHE, b" ")
-    for old, new in _BYTES_SKELETON:  # as fold.skeleton does
-        data = data.replace(old, new)
-    while b"ii" in data:
-        data = data.replace(b"ii", b"i")
     return data.decode()
 
 
@@ -69,13 +64,7 @@ class Column:
         deque(map(list.append, map(postings.__getitem__, chain.from_iterable(words)),
                   chain.from_iterable(map(repeat, eids, map(len, words)))), 0)
         self.forms: dict[str, list[str]] = {}  # folded word -> its spellings in `text`
-        # Words the bytes pass could not finish: non-ASCII ones (accents, Cyrillic) and
-        # ones holding a stop or comma that is not a decimal point.
-        keys = list(postings)
-        plain = map(operator.and_, map(str.isascii, keys), map(str.isalnum, keys))
-        for raw in list(compress(keys, map(operator.not_, plain))):
-            if _NUMBER.fullmatch(raw):
-                continue
+        for raw in _unfinished(list(postings)):
             folded = tokens(fold(raw))
             if folded == [raw]:
                 continue
@@ -116,9 +105,9 @@ class Column:
                 hi = bisect_right(self.eids, eid, lo)
                 if pattern.search(self.text, starts[lo], starts[hi] - 1):
                     found.add(eid)
-        else:
-            for match in pattern.finditer(self.text):
-                found.add(self.eids[bisect_right(starts, match.start()) - 1])
+        else:  # most values match: mark the matches and split, all in C
+            marked = pattern.sub(_MARK, self.text).split(SEP)
+            found.update(compress(self.eids, map(str.__contains__, marked, repeat(_MARK))))
         return found
 
     def _phrase_pattern(self, words: Sequence[str]) -> re.Pattern[str]:
@@ -134,3 +123,11 @@ class Column:
             lengths = map(len, self.text.split(SEP))
             self._starts = list(accumulate(map((1).__add__, lengths), initial=0))
         return self._starts
+
+
+def _unfinished(keys: list[str]) -> list[str]:
+    """The words among ``keys`` that the full fold may change (numbers like 441.4 aside)."""
+    joined = "\n".join(keys)
+    ends = list(accumulate(map((1).__add__, map(len, keys))))
+    found = dict.fromkeys(bisect_right(ends, m.start()) for m in _UNFINISHED.finditer(joined))
+    return [keys[i] for i in found if not _NUMBER.fullmatch(keys[i])]

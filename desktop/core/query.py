@@ -7,7 +7,8 @@
     section:leaders       only entries of that section
     nazarb*               a word starting with "nazarb"
 
-While typing, the last word also matches as a prefix (``parse_query(text, typing=True)``).
+While typing (``parse_query(text, typing=True)``) the last word also matches as a prefix,
+once it has two letters: a single letter being typed filters nothing yet.
 Every string either parses or raises QueryError, whose ``column`` (1-based) says where.
 """
 
@@ -129,6 +130,10 @@ def _item(text: str, start: int, typing: bool) -> tuple[Term | None, int]:
     if not words:  # only punctuation: nothing to look for
         return None, stop
     last_typed = typing and stop == len(text)
+    if last_typed and field is None and not starred and len(words) == 1 and len(words[0]) < 2:
+        # One letter being typed would match most of the briefing and be replaced by the
+        # next keystroke: it filters nothing yet.
+        return None, stop
     prefixes: tuple[str, ...] = ()
     if (starred or last_typed) and field != "section":
         last_raw = tokens(word.lower())[-1:] or [word]

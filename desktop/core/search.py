@@ -110,7 +110,7 @@ class SearchIndex:
             first = 0
             for section in SEARCH_SECTIONS:
                 items = entries[section]
-                section_leaves = ((Leaf(("text",), "text"),) if section == ARTICLE_SECTION
+                section_leaves = ((Leaf(("text",), "text", (False,)),) if section == ARTICLE_SECTION
                                   else leaves(section_classes()[section]))
                 eids = range(first, first + len(items))
                 for leaf in section_leaves:
@@ -223,22 +223,23 @@ def _gather(items: Sequence[object], eids: range, leaf: Leaf
     """
     objects: Sequence[Any] = items
     ids: Sequence[int] = eids
-    for name in leaf.path[:-1]:
-        objects, ids = _descend(list(map(attrgetter(name), objects)), ids)
-    values, ids = _descend(list(map(attrgetter(leaf.path[-1]), objects)), ids,
-                           flatten=leaf.kind == TEXTS)
+    last = len(leaf.path) - 1
+    for step, (name, optional) in enumerate(zip(leaf.path, leaf.optional, strict=True)):
+        objects, ids = _descend(list(map(attrgetter(name), objects)), ids, optional,
+                                flatten=leaf.kind == TEXTS if step == last else None)
     if leaf.kind == NUMBER:
-        values = list(map(show_number, values))
-    return values, ids
+        objects = list(map(show_number, objects))
+    return objects, ids
 
 
-def _descend(values: list[Any], ids: Sequence[int], flatten: bool | None = None
-             ) -> tuple[list[Any], Sequence[int]]:
+def _descend(values: list[Any], ids: Sequence[int], optional: bool,
+             flatten: bool | None = None) -> tuple[list[Any], Sequence[int]]:
     """Drop None values; flatten tuples (each item keeps its owner's id)."""
-    if None in values:
+    if optional:  # only then: comparing every value with None costs
         present = list(map(is_not, values, repeat(None)))
-        values = list(compress(values, present))
-        ids = list(compress(ids, present))
+        if not all(present):
+            values = list(compress(values, present))
+            ids = list(compress(ids, present))
     if flatten is None:
         flatten = bool(values) and isinstance(values[0], tuple)
     if flatten:
@@ -264,7 +265,7 @@ class SearchResult:
             return range(end - start)
         lo = bisect_right(self._matched, start - 1)
         hi = bisect_right(self._matched, end - 1, lo)
-        return [eid - start for eid in self._matched[lo:hi]]
+        return list(map((-start).__add__, self._matched[lo:hi]))
 
     @cached_property
     def sections(self) -> dict[str, Sequence[int]]:

@@ -62,6 +62,18 @@ def test_last_word_is_a_prefix_only_while_typing():
     assert not parse_query('"trade tur"', typing=True).terms[0].is_prefix
 
 
+def test_a_single_letter_being_typed_filters_nothing_yet():
+    assert parse_query("L", typing=True).is_empty
+    assert parse_query("Н", typing=True).is_empty  # Cyrillic folds to one letter too
+    assert [t.words for t in parse_query("kazakhstan t", typing=True).terms] == [
+        (fold("kazakhstan"),)]
+    # Finished, starred, or limited to a field, a single letter is a real term.
+    assert parse_query("L ", typing=True).terms[0].words == ("l",)
+    assert parse_query("l*", typing=True).terms[0].is_prefix
+    assert parse_query("country:b", typing=True).terms[0].is_prefix
+    assert parse_query("Lu", typing=True).terms[0].is_prefix
+
+
 def test_star_makes_a_prefix_anywhere():
     query = parse_query("nazarb* trade")
     assert query.terms[0].is_prefix and not query.terms[1].is_prefix
