@@ -29,6 +29,7 @@ from .fields import (
     ARTICLE_SECTION,
     NUMBER,
     SEARCH_SECTIONS,
+    TEXT,
     TEXTS,
     Leaf,
     leaves,
@@ -103,24 +104,20 @@ class SearchIndex:
             section: section_entries(briefing, section) for section in SEARCH_SECTIONS
             if section != ARTICLE_SECTION}
         entries[ARTICLE_SECTION] = _article_lines(article) if article else ()
-        gathered: dict[str, tuple[list[str], list[int]]] = {}
+        gathered: dict[str, list[tuple[Sequence[str], Sequence[int]]]] = {}
         was_enabled = gc.isenabled()
         gc.disable()  # a million small lists, none cyclic: the GC would only rescan them
         try:
             first = 0
             for section in SEARCH_SECTIONS:
                 items = entries[section]
-                section_leaves = ((Leaf(("text",), "text", (False,)),) if section == ARTICLE_SECTION
-                                  else leaves(section_classes()[section]))
                 eids = range(first, first + len(items))
-                for leaf in section_leaves:
+                for leaf in _section_leaves(section):
                     values, ids = _gather(items, eids, leaf)
-                    into = gathered.setdefault(leaf.key, ([], []))
-                    into[0].extend(values)
-                    into[1].extend(ids)
+                    if values:
+                        gathered.setdefault(leaf.key, []).append((values, ids))
                 first += len(items)
-            columns = [Column(key, values, ids) for key, (values, ids) in gathered.items()
-                       if values]
+            columns = [Column(key, *_concatenate(chunks)) for key, chunks in gathered.items()]
         finally:
             if was_enabled:
                 gc.enable()
@@ -214,6 +211,22 @@ def _article_lines(article: str) -> tuple[ArticleLine, ...]:
     return tuple(lines)
 
 
+def _section_leaves(section: str) -> tuple[Leaf, ...]:
+    if section == ARTICLE_SECTION:
+        return (Leaf(("text",), TEXT, (False,)),)
+    return leaves(section_classes()[section])
+
+
+def _concatenate(chunks: list[tuple[Sequence[str], Sequence[int]]]
+                 ) -> tuple[list[str], Sequence[int]]:
+    """One field's values and entry ids over all sections (a single section's as they are)."""
+    if len(chunks) == 1:
+        values, ids = chunks[0]
+        return list(values), ids
+    return (list(chain.from_iterable(v for v, _ids in chunks)),
+            list(chain.from_iterable(ids for _v, ids in chunks)))
+
+
 def _gather(items: Sequence[object], eids: range, leaf: Leaf
             ) -> tuple[Sequence[str], Sequence[int]]:
     """The leaf's values over all items, flattened, each with the entry id it belongs to.
@@ -235,11 +248,10 @@ def _gather(items: Sequence[object], eids: range, leaf: Leaf
 def _descend(values: list[Any], ids: Sequence[int], optional: bool,
              flatten: bool | None = None) -> tuple[list[Any], Sequence[int]]:
     """Drop None values; flatten tuples (each item keeps its owner's id)."""
-    if optional:  # only then: comparing every value with None costs
+    if optional and values.count(None):  # only then: comparing with None costs
         present = list(map(is_not, values, repeat(None)))
-        if not all(present):
-            values = list(compress(values, present))
-            ids = list(compress(ids, present))
+        values = list(compress(values, present))
+        ids = list(compress(ids, present))
     if flatten is None:
         flatten = bool(values) and isinstance(values[0], tuple)
     if flatten:
