@@ -28,11 +28,14 @@ _SAMPLE = 256  # values looked at to decide whether a field repeats a few values
 # multi-byte character, so the rest of the text is untouched.
 _PUNCTUATION = bytes(c for c in (string.punctuation + "\t\n\r\v\f").encode() if c not in b".,")
 _ONE_BYTE = {old: new for old, new in SKELETON if len(old) == len(new) == 1}
+_LETTERS = string.ascii_letters
 _BYTES_TABLE = bytes.maketrans(
-    _PUNCTUATION + string.ascii_uppercase.encode() + "".join(_ONE_BYTE).encode(),
-    b" " * len(_PUNCTUATION) + string.ascii_lowercase.encode()
-    + "".join(_ONE_BYTE.values()).encode())
-_APOSTROPHE = "\u2019".encode()  # inside words ("Kazakhstan’s"), unlike other quotes
+    _PUNCTUATION + _LETTERS.encode(),
+    b" " * len(_PUNCTUATION)
+    + "".join(_ONE_BYTE.get(c.lower(), c.lower()) for c in _LETTERS).encode())
+# Punctuation that joins words without spaces ("Kazakhstan’s", "2015–2016"); other
+# quotes and marks sit at word edges and are split off per distinct word.
+_JOINERS = tuple(c.encode() for c in "\u2019\u2013\u2014")
 # Pairs of letters the skeleton rewrites, for finding the distinct words it would change.
 _PAIRS = re.compile("|".join(re.escape(old) for old, _new in SKELETON if old not in _ONE_BYTE))
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
@@ -43,16 +46,17 @@ def _clean_text(values: list[str]) -> str:
     if text.count(SEP) != len(values) - 1:  # a value held the separator itself
         text = SEP.join(v.replace(SEP, " ") for v in values)
     data = text.encode().translate(_BYTES_TABLE)
-    if _APOSTROPHE in data:
-        data = data.replace(_APOSTROPHE, b" ")
+    for joiner in _JOINERS:
+        if joiner in data:
+            data = data.replace(joiner, b" ")
     return data.decode()
 
 
 class Column:
     """Postings of one field key (e.g. ``statements.text``) over every entry that has it."""
 
-    __slots__ = ("_starts", "eids", "forms", "groups", "key", "names", "postings", "text",
-                 "vocab")
+    __slots__ = ("_starts", "eids", "forms", "groups", "key", "names", "postings",
+                 "split_words", "text", "vocab")
 
     def __init__(self, key: str, values: list[str], eids: Sequence[int]) -> None:
         self.key = key
@@ -78,6 +82,7 @@ class Column:
             for word, ids in postings.items():
                 postings[word] = list(chain.from_iterable(map(group, ids)))
         self.forms: dict[str, list[str]] = {}  # folded word -> its spellings in `text`
+        self.split_words: set[str] = set()
         for raw in _unfinished(list(postings)):
             folded = tokens(fold(raw))
             if folded == [raw]:
@@ -87,6 +92,8 @@ class Column:
                 postings[word].extend(ids)
             if len(folded) == 1:
                 self.forms.setdefault(folded[0], []).append(raw)
+            else:  # "11.txt": the phrase pattern cannot see these words apart
+                self.split_words.update(folded)
         self.postings = postings
         self.vocab = sorted(postings)
 
@@ -110,6 +117,8 @@ class Column:
             candidates.intersection_update(self.exact(word))
         if not candidates:
             return candidates
+        if not self.split_words.isdisjoint(words):
+            return self._phrase_by_words(words, candidates)
         pattern = self._phrase_pattern(words)
         found: set[int] = set()
         if self.groups is not None:  # few distinct values: check them all
@@ -127,6 +136,27 @@ class Column:
         else:  # most values match: mark the matches and split, all in C
             marked = pattern.sub(_MARK, self.text).split(SEP)
             found.update(compress(self.eids, map(str.__contains__, marked, repeat(_MARK))))
+        return found
+
+    def _phrase_by_words(self, words: Sequence[str], candidates: set[int]) -> set[int]:
+        """The slow, exact check: fold each candidate value and look for the words."""
+        wanted = list(words)
+        starts = self._value_starts()
+        found: set[int] = set()
+        if self.groups is not None:
+            for value, group in enumerate(self.groups):
+                text = self.text[starts[value]:starts[value + 1] - 1]
+                if _has_run(tokens(fold(text)), wanted):
+                    found.update(candidates.intersection(group))
+            return found
+        for eid in candidates:
+            lo = bisect_left(self.eids, eid)
+            hi = bisect_right(self.eids, eid, lo)
+            for value in range(lo, hi):
+                text = self.text[starts[value]:starts[value + 1] - 1]
+                if _has_run(tokens(fold(text)), wanted):
+                    found.add(eid)
+                    break
         return found
 
     def _phrase_pattern(self, words: Sequence[str]) -> re.Pattern[str]:
@@ -162,3 +192,8 @@ def _unfinished(keys: list[str]) -> list[str]:
         found.update(bisect_right(ends, m.start()) for m in _PAIRS.finditer(joined))
     candidates = [keys[i] for i in found]
     return list(compress(candidates, map(operator.not_, map(_NUMBER.fullmatch, candidates))))
+
+
+def _has_run(words: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return any(words[i:i + n] == run for i in range(len(words) - n + 1))

@@ -72,7 +72,7 @@ class Query:
         return tuple(t for t in self.terms if t.negated)
 
 
-_FIELD = re.compile(r"([A-Za-z_]+):")
+_FIELD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):")
 _SPACE = frozenset(" \t\n\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
                    "\u2008\u2009\u200a\u202f\u205f\u3000")
 

@@ -112,8 +112,9 @@ class SearchIndex:
             for section in SEARCH_SECTIONS:
                 items = entries[section]
                 eids = range(first, first + len(items))
+                nested: dict[tuple[str, ...], tuple[list[Any], Sequence[int]]] = {}
                 for leaf in _section_leaves(section):
-                    values, ids = _gather(items, eids, leaf)
+                    values, ids = _gather(items, eids, leaf, nested)
                     if values:
                         gathered.setdefault(leaf.key, []).append((values, ids))
                 first += len(items)
@@ -227,19 +228,27 @@ def _concatenate(chunks: list[tuple[Sequence[str], Sequence[int]]]
             list(chain.from_iterable(ids for _v, ids in chunks)))
 
 
-def _gather(items: Sequence[object], eids: range, leaf: Leaf
+def _gather(items: Sequence[object], eids: range, leaf: Leaf,
+            nested: dict[tuple[str, ...], tuple[list[Any], Sequence[int]]]
             ) -> tuple[Sequence[str], Sequence[int]]:
     """The leaf's values over all items, flattened, each with the entry id it belongs to.
 
     Everything is ``map`` over attrgetters: nested tuples are flattened with their owner's
-    id repeated, missing (None) values dropped.
+    id repeated, missing (None) values dropped. ``nested`` keeps the nested objects already
+    reached (the places of every area, say) for the next leaf under them.
     """
     objects: Sequence[Any] = items
     ids: Sequence[int] = eids
     last = len(leaf.path) - 1
     for step, (name, optional) in enumerate(zip(leaf.path, leaf.optional, strict=True)):
+        known = nested.get(leaf.path[:step + 1]) if step < last else None
+        if known is not None:
+            objects, ids = known
+            continue
         objects, ids = _descend(list(map(attrgetter(name), objects)), ids, optional,
                                 flatten=leaf.kind == TEXTS if step == last else None)
+        if step < last:
+            nested[leaf.path[:step + 1]] = (objects, ids)
     if leaf.kind == NUMBER:
         objects = list(map(show_number, objects))
     return objects, ids

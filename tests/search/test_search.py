@@ -212,3 +212,45 @@ def test_places_without_products_and_empty_sections_are_fine():
     index = SearchIndex.build(_tiny_briefing(cooperation_areas=(area,)))
     assert list(index.search("baikonur").indices("cooperation_areas")) == [0]
     assert index.search("baikonur").count("leaders") == 0
+
+
+def test_every_text_of_every_entry_is_found_in_its_own_field(index, briefing):
+    from desktop.core.fields import walk
+    from desktop.core.fold import fold, tokens
+
+    checked = 0
+    for section in SEARCH_SECTIONS[:-1]:
+        for number, entry in enumerate(index.entries[section]):
+            for path, key, text in walk(entry):
+                words = tokens(fold(text))[:6]
+                if not words:
+                    continue
+                leaf = key.split(".")[-1]
+                query = f'{leaf}:"{" ".join(words)}"'
+                assert number in index.search(query).indices(section), (section, path, query)
+                checked += 1
+    assert checked > 250
+
+
+def test_phrase_respects_word_boundaries_and_value_boundaries():
+    from desktop.core.postings import Column
+
+    column = Column("x", ["the trade turnover", "xtrade turnover", "trade turnovers",
+                          "Trade,  turnover.", "a trade", "turnover b"], [0, 1, 2, 3, 4, 4])
+    assert column.phrase(["trade", "turnover"]) == {0, 3}
+    # "a trade" and "turnover b" are two values of entry 4: no phrase across them.
+    assert column.phrase(["trade", "turnover"]) == {0, 3}
+    # Few distinct values: the grouped path gives the same answer.
+    grouped = Column("y", ["trade turnover", "turnover trade"] * 300, list(range(600)))
+    assert grouped.groups is not None
+    assert grouped.phrase(["trade", "turnover"]) == set(range(0, 600, 2))
+    assert sorted(set(grouped.exact("turnover"))) == list(range(600))
+
+
+def test_capital_letters_fold_like_small_ones_in_the_index():
+    # The index lowercases and applies the skeleton in one pass over bytes: capital J and Y
+    # must end as i just like small ones.
+    area = CooperationArea(area="JOINT YEAR Jam yak", source=("s",))
+    index = SearchIndex.build(_tiny_briefing(cooperation_areas=(area,)))
+    for query in ("joint", "year", "jam", "yak", "JOINT", "Year", "area:iam"):
+        assert list(index.search(query).indices("cooperation_areas")) == [0], query
