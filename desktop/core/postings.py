@@ -1,10 +1,13 @@
 """One searchable field across all entries: folded word -> entry ids, built in bulk.
 
 Speed comes from never looping in Python per word of text. The values of a field are
-joined into one string, lowercased and stripped of punctuation by one bytes.translate,
-split, and the postings filled by ``map`` over C callables. The rest of the fold (accents,
-Cyrillic, the Latin skeleton, a full stop after a word) is applied per *distinct* word,
-far fewer than the words of the text, and the postings of words that fold alike merged.
+joined into one UTF-8 byte string, lowercased and stripped of punctuation by one
+bytes.translate, split, and the postings filled by ``map`` over C callables (bytes split
+and hash about a quarter faster than str here). The rest of the fold (accents, Cyrillic,
+the Latin skeleton, a full stop after a word) is applied per *distinct* word, far fewer
+than the words of the text, and the postings of words that fold alike merged.
+
+Words are kept as UTF-8 bytes; the methods taking words take str and encode them.
 """
 
 from __future__ import annotations
@@ -19,13 +22,12 @@ from itertools import accumulate, chain, compress, repeat
 
 from .fold import SKELETON, fold, tokens
 
-SEP = "\x00"  # between values in a column's text; never inside a word
-_MARK = "\x01"  # stands in for a phrase found, when checking phrases
+SEP = b"\x00"  # between values in a column's text; never inside a word
+_MARK = b"\x01"  # stands in for a phrase found, when checking phrases
 _SAMPLE = 256  # values looked at to decide whether a field repeats a few values
-# On UTF-8 bytes, where translate stays fast whatever the script (str.translate takes a
-# slow path on any non-ASCII text): ASCII letters lowercased, y and j made i as the
-# skeleton does, punctuation but . and , made spaces. ASCII bytes never occur inside a
-# multi-byte character, so the rest of the text is untouched.
+# ASCII letters lowercased, y and j made i as the skeleton does, punctuation but . and ,
+# made spaces. ASCII bytes never occur inside a multi-byte character, so the rest of the
+# text is untouched.
 _PUNCTUATION = bytes(c for c in (string.punctuation + "\t\n\r\v\f").encode() if c not in b".,")
 _ONE_BYTE = {old: new for old, new in SKELETON if len(old) == len(new) == 1}
 _LETTERS = string.ascii_letters
@@ -33,23 +35,24 @@ _BYTES_TABLE = bytes.maketrans(
     _PUNCTUATION + _LETTERS.encode(),
     b" " * len(_PUNCTUATION)
     + "".join(_ONE_BYTE.get(c.lower(), c.lower()) for c in _LETTERS).encode())
-# Punctuation that joins words without spaces ("Kazakhstan’s", "2015–2016"); other
-# quotes and marks sit at word edges and are split off per distinct word.
-_JOINERS = tuple(c.encode() for c in "\u2019\u2013\u2014")
+# Characters that join words without an ASCII space ("Kazakhstan’s", "2015–2016", a
+# no-break space); other quotes and marks sit at word edges and are split off per word.
+_JOINERS = tuple(c.encode() for c in "\u2019\u2013\u2014\u00a0\u2009\u202f")
 # Pairs of letters the skeleton rewrites, for finding the distinct words it would change.
-_PAIRS = re.compile("|".join(re.escape(old) for old, _new in SKELETON if old not in _ONE_BYTE))
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
+_PAIRS = re.compile(b"|".join(re.escape(old.encode()) for old, _new in SKELETON
+                              if old not in _ONE_BYTE))
+_NUMBER = re.compile(rb"\d+(?:[.,]\d+)+")
 
 
-def _clean_text(values: list[str]) -> str:
-    text = SEP.join(values)
-    if text.count(SEP) != len(values) - 1:  # a value held the separator itself
-        text = SEP.join(v.replace(SEP, " ") for v in values)
+def _clean_text(values: list[str]) -> bytes:
+    text = "\x00".join(values)
+    if text.count("\x00") != len(values) - 1:  # a value held the separator itself
+        text = "\x00".join(v.replace("\x00", " ") for v in values)
     data = text.encode().translate(_BYTES_TABLE)
     for joiner in _JOINERS:
         if joiner in data:
             data = data.replace(joiner, b" ")
-    return data.decode()
+    return data
 
 
 class Column:
@@ -73,18 +76,19 @@ class Column:
             owners = range(len(values))
         self.text = _clean_text(values)
         self._starts: list[int] | None = None
-        words = list(map(str.split, self.text.split(SEP)))
-        postings: defaultdict[str, list[int]] = defaultdict(list)
+        words = list(map(bytes.split, self.text.split(SEP)))
+        postings: defaultdict[bytes, list[int]] = defaultdict(list)
         deque(map(list.append, map(postings.__getitem__, chain.from_iterable(words)),
                   chain.from_iterable(map(repeat, owners, map(len, words)))), 0)
+        del words  # a million small objects: free them before building more
         if self.groups is not None:
             group = self.groups.__getitem__
             for word, ids in postings.items():
                 postings[word] = list(chain.from_iterable(map(group, ids)))
-        self.forms: dict[str, list[str]] = {}  # folded word -> its spellings in `text`
-        self.split_words: set[str] = set()
+        self.forms: dict[bytes, list[bytes]] = {}  # folded word -> its spellings in text
+        self.split_words: set[bytes] = set()  # parts of spellings like "11.txt"
         for raw in _unfinished(list(postings)):
-            folded = tokens(fold(raw))
+            folded = [word.encode() for word in tokens(fold(raw.decode()))]
             if folded == [raw]:
                 continue
             ids = postings.pop(raw)
@@ -92,21 +96,21 @@ class Column:
                 postings[word].extend(ids)
             if len(folded) == 1:
                 self.forms.setdefault(folded[0], []).append(raw)
-            else:  # "11.txt": the phrase pattern cannot see these words apart
+            else:  # the phrase pattern cannot see these words apart
                 self.split_words.update(folded)
         self.postings = postings
         self.vocab = sorted(postings)
 
     def exact(self, word: str) -> list[int]:
-        return self.postings.get(word) or []
+        return self.postings.get(word.encode()) or []
 
     def prefixed(self, prefix: str) -> Iterable[list[int]]:
         """Postings of every word starting with ``prefix``."""
         vocab = self.vocab
-        lo = bisect_left(vocab, prefix)
-        hi = bisect_left(vocab, prefix + "\U0010ffff", lo)
-        get = self.postings.__getitem__
-        return map(get, vocab[lo:hi])
+        start = prefix.encode()
+        lo = bisect_left(vocab, start)
+        hi = bisect_left(vocab, start + b"\xff", lo)  # 0xff never occurs in UTF-8
+        return map(self.postings.__getitem__, vocab[lo:hi])
 
     def phrase(self, words: Sequence[str]) -> set[int]:
         """Entry ids where the words stand next to each other, in order."""
@@ -117,14 +121,15 @@ class Column:
             candidates.intersection_update(self.exact(word))
         if not candidates:
             return candidates
-        if not self.split_words.isdisjoint(words):
+        encoded = [word.encode() for word in words]
+        if not self.split_words.isdisjoint(encoded):
             return self._phrase_by_words(words, candidates)
-        pattern = self._phrase_pattern(words)
+        pattern = self._phrase_pattern(encoded)
         found: set[int] = set()
         if self.groups is not None:  # few distinct values: check them all
             marked = pattern.sub(_MARK, self.text).split(SEP)
             found.update(chain.from_iterable(
-                compress(self.groups, map(str.__contains__, marked, repeat(_MARK)))))
+                compress(self.groups, map(bytes.__contains__, marked, repeat(_MARK)))))
             return found
         if len(candidates) * 8 < len(self.eids):
             starts = self._value_starts()
@@ -135,31 +140,32 @@ class Column:
                     found.add(eid)
         else:  # most values match: mark the matches and split, all in C
             marked = pattern.sub(_MARK, self.text).split(SEP)
-            found.update(compress(self.eids, map(str.__contains__, marked, repeat(_MARK))))
+            found.update(compress(self.eids, map(bytes.__contains__, marked, repeat(_MARK))))
         return found
 
     def _phrase_by_words(self, words: Sequence[str], candidates: set[int]) -> set[int]:
         """The slow, exact check: fold each candidate value and look for the words."""
         wanted = list(words)
         starts = self._value_starts()
+
+        def has_phrase(value: int) -> bool:
+            text = self.text[starts[value]:starts[value + 1] - 1].decode()
+            return _has_run(tokens(fold(text)), wanted)
+
         found: set[int] = set()
         if self.groups is not None:
             for value, group in enumerate(self.groups):
-                text = self.text[starts[value]:starts[value + 1] - 1]
-                if _has_run(tokens(fold(text)), wanted):
+                if has_phrase(value):
                     found.update(candidates.intersection(group))
             return found
         for eid in candidates:
             lo = bisect_left(self.eids, eid)
             hi = bisect_right(self.eids, eid, lo)
-            for value in range(lo, hi):
-                text = self.text[starts[value]:starts[value + 1] - 1]
-                if _has_run(tokens(fold(text)), wanted):
-                    found.add(eid)
-                    break
+            if any(has_phrase(value) for value in range(lo, hi)):
+                found.add(eid)
         return found
 
-    def _phrase_pattern(self, words: Sequence[str]) -> re.Pattern[str]:
+    def _phrase_pattern(self, words: Sequence[bytes]) -> re.Pattern[bytes]:
         parts = []
         for at, word in enumerate(words):
             spellings = sorted({word, *self.forms.get(word, ())}, key=len, reverse=True)
@@ -167,9 +173,9 @@ class Column:
             if at == 0:
                 # The start-of-word check comes after the word, so the pattern begins with
                 # plain text and the regex engine can skip ahead to it (7x faster).
-                escaped = [f"{e}(?<![^\\s\\x00]{e})" for e in escaped]
-            parts.append("(?:" + "|".join(escaped) + ")")
-        return re.compile(r"\s+".join(parts) + r"(?![^\s\x00])")
+                escaped = [e + rb"(?<![^\s\x00]" + e + rb")" for e in escaped]
+            parts.append(b"(?:" + b"|".join(escaped) + b")")
+        return re.compile(rb"\s+".join(parts) + rb"(?![^\s\x00])")
 
     def _value_starts(self) -> list[int]:
         """Offset of each value in ``text``, plus one past the end."""
@@ -179,14 +185,16 @@ class Column:
         return self._starts
 
 
-def _unfinished(keys: list[str]) -> list[str]:
-    """The words among ``keys`` that the full fold may change (numbers like 441.4 aside)."""
+def _unfinished(keys: list[bytes]) -> list[bytes]:
+    """The words among ``keys`` the full fold may change (numbers like 441.4 aside).
+
+    bytes.isalnum is false for anything but ASCII letters and digits, so it finds words
+    with accents, other scripts, stops and commas in one pass.
+    """
     found: set[int] = set()
     positions = range(len(keys))
-    found.update(compress(positions, map(operator.not_, map(str.isalnum, keys))))
-    joined = "\n".join(keys)
-    if not joined.isascii():
-        found.update(compress(positions, map(operator.not_, map(str.isascii, keys))))
+    found.update(compress(positions, map(operator.not_, map(bytes.isalnum, keys))))
+    joined = b"\n".join(keys)
     if _PAIRS.search(joined):
         ends = list(accumulate(map((1).__add__, map(len, keys))))
         found.update(bisect_right(ends, m.start()) for m in _PAIRS.finditer(joined))
