@@ -18,7 +18,7 @@ import string
 from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, compress, filterfalse, repeat
 
 from .fold import SKELETON, fold, tokens
 
@@ -37,10 +37,11 @@ _BYTES_TABLE = bytes.maketrans(
     + "".join(_ONE_BYTE.get(c.lower(), c.lower()) for c in _LETTERS).encode())
 # Characters that join words without an ASCII space ("Kazakhstan’s", "2015–2016", a
 # no-break space); other quotes and marks sit at word edges and are split off per word.
-_JOINERS = tuple(c.encode() for c in "\u2019\u2013\u2014\u00a0\u2009\u202f")
+_JOINERS = ((b"\xe2\x80", tuple(c.encode() for c in "\u2019\u2013\u2014\u2009\u202f")),
+            (b"\xc2\xa0", (b"\xc2\xa0",)))
 # Pairs of letters the skeleton rewrites, for finding the distinct words it would change.
-_PAIRS = re.compile(b"|".join(re.escape(old.encode()) for old, _new in SKELETON
-                              if old not in _ONE_BYTE))
+_PAIRS = tuple((old.encode(), re.compile(re.escape(old.encode())))
+               for old, _new in SKELETON if old not in _ONE_BYTE)
 _NUMBER = re.compile(rb"\d+(?:[.,]\d+)+")
 
 
@@ -49,9 +50,11 @@ def _clean_text(values: list[str]) -> bytes:
     if text.count("\x00") != len(values) - 1:  # a value held the separator itself
         text = "\x00".join(v.replace("\x00", " ") for v in values)
     data = text.encode().translate(_BYTES_TABLE)
-    for joiner in _JOINERS:
-        if joiner in data:
-            data = data.replace(joiner, b" ")
+    for lead, joiners in _JOINERS:
+        if lead in data:  # one scan for the lead bytes the joiners share
+            for joiner in joiners:
+                if joiner in data:
+                    data = data.replace(joiner, b" ")
     return data
 
 
@@ -189,17 +192,18 @@ def _unfinished(keys: list[bytes]) -> list[bytes]:
     """The words among ``keys`` the full fold may change (numbers like 441.4 aside).
 
     bytes.isalnum is false for anything but ASCII letters and digits, so it finds words
-    with accents, other scripts, stops and commas in one pass.
+    with accents, other scripts, stops and commas in one pass; each pair the skeleton
+    rewrites is then looked for as plain text in all words at once.
     """
-    found: set[int] = set()
-    positions = range(len(keys))
-    found.update(compress(positions, map(operator.not_, map(bytes.isalnum, keys))))
+    found = set(filterfalse(bytes.isalnum, keys))
     joined = b"\n".join(keys)
-    if _PAIRS.search(joined):
-        ends = list(accumulate(map((1).__add__, map(len, keys))))
-        found.update(bisect_right(ends, m.start()) for m in _PAIRS.finditer(joined))
-    candidates = [keys[i] for i in found]
-    return list(compress(candidates, map(operator.not_, map(_NUMBER.fullmatch, candidates))))
+    ends: list[int] | None = None
+    for pair, pattern in _PAIRS:
+        if pair in joined:
+            if ends is None:
+                ends = list(accumulate(map((1).__add__, map(len, keys))))
+            found.update(keys[bisect_right(ends, m.start())] for m in pattern.finditer(joined))
+    return list(compress(found, map(operator.not_, map(_NUMBER.fullmatch, found))))
 
 
 def _has_run(words: list[str], run: list[str]) -> bool:
