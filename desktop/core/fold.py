@@ -113,11 +113,11 @@ def prefix_forms(word: str) -> tuple[str, ...]:
 
 # For highlighting: words of the ORIGINAL text (marks kept with their letter), so spans
 # point into the string the user sees.
-_ORIGINAL_WORD = re.compile(r"\d+(?:[.,]\d+)+|(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff"
+WORD = re.compile(r"\d+(?:[.,]\d+)+|(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff"
                             r"\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+")
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, folded word) for each word of ``text``, positions in ``text``."""
-    for match in _ORIGINAL_WORD.finditer(text):
+    for match in WORD.finditer(text):
         yield match.start(), match.end(), fold(match.group())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from .fold import fold, tokens, word_spans
+from .fold import WORD, fold, tokens
 from .query import Query, Term
 
 Span = tuple[int, int]
@@ -40,18 +40,36 @@ class Highlighter:
         return _merge(found)
 
 
+# Words repeat (an article says "Kazakhstan" a hundred times): fold each spelling once.
+_folded: dict[str, tuple[str, ...]] = {}
+_FOLDED_LIMIT = 100_000
+
+
 def _words(text: str) -> list[_Word]:
     words: list[_Word] = []
-    for start, end, folded in word_spans(text):
-        words.extend((start, end, token) for token in tokens(folded))
+    cache = _folded
+    for match in WORD.finditer(text):
+        word = match.group()
+        folded = cache.get(word)
+        if folded is None:
+            if len(cache) >= _FOLDED_LIMIT:
+                cache.clear()
+            folded = cache[word] = tuple(tokens(fold(word)))
+        start, end = match.span()
+        if len(folded) == 1:
+            words.append((start, end, folded[0]))
+        else:
+            words.extend((start, end, token) for token in folded)
     return words
 
 
 def _term_spans(term: Term, words: Sequence[_Word], text: str) -> list[Span]:
     if term.phrase:
+        first, rest = term.words[0], term.words[1:]
         n = len(term.words)
         return [(words[i][0], words[i + n - 1][1]) for i in range(len(words) - n + 1)
-                if all(words[i + j][2] == term.words[j] for j in range(n))]
+                if words[i][2] == first
+                and all(words[i + 1 + j][2] == word for j, word in enumerate(rest))]
     exact = set(term.words[:-1] if term.prefixes else term.words)
     spans = [(start, end) for start, end, token in words if token in exact]
     forms = term.prefixes
