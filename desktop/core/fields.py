@@ -14,6 +14,7 @@ import typing
 from collections.abc import Iterator
 from functools import cache
 
+from .fold import fold
 from .model import SECTIONS, Briefing, Header
 
 HEADER_SECTION = "briefing"
@@ -22,6 +23,31 @@ ARTICLE_SECTION = "article"
 # article (when indexed).
 SEARCH_SECTIONS: tuple[str, ...] = (HEADER_SECTION, *(name for name, _cls in SECTIONS),
                                     ARTICLE_SECTION)
+
+# The window's tab names, accepted by `section:` beside the section names.
+SECTION_ALIASES = {"overview": HEADER_SECTION, "header": HEADER_SECTION,
+                   "trade": "trade_statistics", "cooperation": "cooperation_areas",
+                   "timeline": "events", "source": ARTICLE_SECTION}
+
+
+def sections_matching(words: tuple[str, ...], *, prefix: bool = False) -> list[str]:
+    """The sections a `section:` value names: "leaders", "trade statistics", "timeline".
+
+    ``words`` are folded; with ``prefix`` the last may be unfinished ("sect:lea").
+    """
+    wanted = " ".join(words)
+    found = []
+    for section in SEARCH_SECTIONS:
+        names = [section, *(alias for alias, target in SECTION_ALIASES.items()
+                            if target == section)]
+        for name in names:
+            spelled = fold(name.replace("_", " "))
+            if spelled == wanted or (prefix and spelled.startswith(wanted)) \
+                    or wanted in spelled.split():
+                found.append(section)
+                break
+    return found
+
 
 # Kinds of leaf a path ends in.
 TEXT, NUMBER, TEXTS = "text", "number", "texts"

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .fields import field_names
+from .fields import SEARCH_SECTIONS, SECTION_ALIASES, field_names, sections_matching
 from .fold import fold, prefix_forms, tokens
 
 
@@ -118,6 +118,9 @@ def _item(text: str, start: int, typing: bool) -> tuple[Term | None, int]:
         if not phrase.strip():
             raise QueryError("empty phrase: put words between the quotes", at + 1)
         words = tuple(tokens(fold(phrase)))
+        if field == "section" and words and not sections_matching(words):
+            raise QueryError(f"no section '{phrase}' (sections: "
+                             f"{', '.join(_section_names())})", at + 1)
         term = Term(phrase, words, field, negated, phrase=True, column=start + 1)
         return (term if words else None), close + 1
     stop = at
@@ -135,9 +138,12 @@ def _item(text: str, start: int, typing: bool) -> tuple[Term | None, int]:
         # next keystroke: it filters nothing yet.
         return None, stop
     prefixes: tuple[str, ...] = ()
-    if (starred or last_typed) and field != "section":
+    if starred or last_typed:
         last_raw = tokens(word.lower())[-1:] or [word]
         prefixes = prefix_forms(last_raw[0]) or (words[-1],)
+    if field == "section" and not sections_matching(words, prefix=bool(prefixes)):
+        raise QueryError(f"no section '{word}' (sections: {', '.join(_section_names())})",
+                         at + 1)
     term = Term(word, words, field, negated, phrase=len(words) > 1 and not prefixes,
                 prefixes=prefixes,
                 column=start + 1)
@@ -146,3 +152,7 @@ def _item(text: str, start: int, typing: bool) -> tuple[Term | None, int]:
 
 def _is_space(char: str) -> bool:
     return char in _SPACE or char.isspace()
+
+
+def _section_names() -> list[str]:
+    return [*SEARCH_SECTIONS, *SECTION_ALIASES]

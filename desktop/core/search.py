@@ -35,9 +35,9 @@ from .fields import (
     leaves,
     section_classes,
     section_entries,
+    sections_matching,
     show_number,
 )
-from .fold import fold
 from .highlight import Highlighter, snippet
 from .model import SECTIONS, Briefing, entry_label
 from .postings import Column
@@ -191,13 +191,11 @@ class SearchIndex:
         return found
 
     def _section_ids(self, term: Term) -> frozenset[int]:
-        wanted = " ".join(term.words)
         ids: list[range] = []
-        for at, section in enumerate(SEARCH_SECTIONS):
-            name = fold(section.replace("_", " "))
-            if name.startswith(wanted) or wanted in name.split():
-                end = self.starts[at + 1] if at + 1 < len(self.starts) else self.size
-                ids.append(range(self.starts[at], end))
+        for section in sections_matching(term.words, prefix=term.is_prefix):
+            at = SEARCH_SECTIONS.index(section)
+            end = self.starts[at + 1] if at + 1 < len(self.starts) else self.size
+            ids.append(range(self.starts[at], end))
         return frozenset(chain.from_iterable(ids))
 
 
@@ -325,11 +323,17 @@ class SearchResult:
             hits.append(Hit(section, index, label, path, key, text, ()))
         return hits
 
-    def iter_hits(self) -> Iterator[Hit]:
-        """Every hit, section by section, entry by entry."""
+    def matches(self) -> Iterator[tuple[str, int]]:
+        """(section, index) of every matching entry in display order: what Enter / F3 and
+        Shift+F3 step through across tabs."""
         for section in SEARCH_SECTIONS:
             for index in self.indices(section):
-                yield from self.hits(section, index)
+                yield section, index
+
+    def iter_hits(self) -> Iterator[Hit]:
+        """Every hit, section by section, entry by entry."""
+        for section, index in self.matches():
+            yield from self.hits(section, index)
 
 
 def _label(entry: object) -> str:

@@ -254,3 +254,29 @@ def test_capital_letters_fold_like_small_ones_in_the_index():
     index = SearchIndex.build(_tiny_briefing(cooperation_areas=(area,)))
     for query in ("joint", "year", "jam", "yak", "JOINT", "Year", "area:iam"):
         assert list(index.search(query).indices("cooperation_areas")) == [0], query
+
+
+def test_section_accepts_tab_names_and_refuses_unknown_ones(index):
+    def sections(query: str, **options) -> list[str]:
+        result = index.search(query, **options)
+        return [s for s in SEARCH_SECTIONS if result.indices(s)]
+
+    assert sections("section:timeline minsk") == ["events"]
+    assert sections("section:overview minsk") == ["briefing"]
+    assert sections('section:"trade statistics" 441.4') == ["trade_statistics"]
+    assert sections("section:trade 441.4") == ["trade_statistics"]
+    assert sections("section:coop", typing=True) == ["cooperation_areas"]
+    with pytest.raises(QueryError) as caught:
+        index.search("minsk section:people")
+    assert caught.value.column == 15 and "no section 'people'" in caught.value.message
+    assert "leaders" in caught.value.message and "timeline" in caught.value.message
+
+
+def test_matches_step_through_sections_in_display_order(index):
+    result = index.search("Lukashenko")
+    matches = list(result.matches())
+    assert matches[0] == ("briefing", 0)
+    assert ("leaders", 1) in matches
+    assert len(matches) == result.total
+    assert [s for s, _ in matches] == sorted((s for s, _ in matches),
+                                             key=SEARCH_SECTIONS.index)
