@@ -101,19 +101,25 @@ class Column:
                 self.forms.setdefault(folded[0], []).append(raw)
             else:  # the phrase pattern cannot see these words apart
                 self.split_words.update(folded)
-        self.postings = postings
+        # Most words occur once (names, numbers, rare words): a lone id is kept as an int,
+        # not a one-item list, so the garbage collector has far fewer containers to scan
+        # (its first pass after the build took 40 ms with them).
+        for word, ids in postings.items():
+            if len(ids) == 1:
+                postings[word] = ids[0]  # type: ignore[assignment]
+        self.postings: dict[bytes, int | list[int]] = postings  # type: ignore[assignment]
         self.vocab = sorted(postings)
 
-    def exact(self, word: str) -> list[int]:
-        return self.postings.get(word.encode()) or []
+    def exact(self, word: str) -> Sequence[int]:
+        return _ids(self.postings.get(word.encode()))
 
-    def prefixed(self, prefix: str) -> Iterable[list[int]]:
+    def prefixed(self, prefix: str) -> Iterable[Sequence[int]]:
         """Postings of every word starting with ``prefix``."""
         vocab = self.vocab
         start = prefix.encode()
         lo = bisect_left(vocab, start)
         hi = bisect_left(vocab, start + b"\xff", lo)  # 0xff never occurs in UTF-8
-        return map(self.postings.__getitem__, vocab[lo:hi])
+        return map(_ids, map(self.postings.__getitem__, vocab[lo:hi]))
 
     def phrase(self, words: Sequence[str]) -> set[int]:
         """Entry ids where the words stand next to each other, in order."""
@@ -204,6 +210,12 @@ def _unfinished(keys: list[bytes]) -> list[bytes]:
                 ends = list(accumulate(map((1).__add__, map(len, keys))))
             found.update(keys[bisect_right(ends, m.start())] for m in pattern.finditer(joined))
     return list(compress(found, map(operator.not_, map(_NUMBER.fullmatch, found))))
+
+
+def _ids(found: int | list[int] | None) -> Sequence[int]:
+    if found is None:
+        return ()
+    return (found,) if type(found) is int else found  # type: ignore[return-value]
 
 
 def _has_run(words: list[str], run: list[str]) -> bool:

@@ -255,10 +255,11 @@ def _gather(items: Sequence[object], eids: range, leaf: Leaf,
 def _descend(values: list[Any], ids: Sequence[int], optional: bool,
              flatten: bool | None = None) -> tuple[list[Any], Sequence[int]]:
     """Drop None values; flatten tuples (each item keeps its owner's id)."""
-    if optional and values.count(None):  # only then: comparing with None costs
+    if optional:  # only then: even an identity test per value costs
         present = list(map(is_not, values, repeat(None)))
-        values = list(compress(values, present))
-        ids = list(compress(ids, present))
+        if not all(present):
+            values = list(compress(values, present))
+            ids = list(compress(ids, present))
     if flatten is None:
         flatten = bool(values) and isinstance(values[0], tuple)
     if flatten:
