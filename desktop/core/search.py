@@ -121,7 +121,8 @@ class SearchIndex:
                     if values:
                         gathered.setdefault(leaf.key, []).append((values, ids))
                 first += len(items)
-            columns = [Column(key, *_concatenate(chunks)) for key, chunks in gathered.items()]
+            columns = [Column(key, *_concatenate(gathered.pop(key))) for key in list(gathered)]
+            del nested, values, ids  # freed now, not scanned by the GC first
         finally:
             if was_enabled:
                 gc.enable()
