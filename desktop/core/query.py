@@ -36,7 +36,8 @@ class Term:
 
     ``words`` are folded tokens. A phrase (or a typed word that folds to several tokens,
     like "2017-11-29") needs them adjacent and in order. ``prefixes`` is non-empty when the
-    last word matches as a prefix: it lists the folded forms it may start with.
+    last word matches as a prefix: it lists the folded forms it may start with; the other
+    words must then all be there, adjacent or not.
     """
 
     text: str
