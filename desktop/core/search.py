@@ -106,7 +106,7 @@ class SearchIndex:
         entries: dict[str, Sequence[object]] = {
             section: section_entries(briefing, section) for section in SEARCH_SECTIONS
             if section != ARTICLE_SECTION}
-        gathered: dict[str, list[tuple[Sequence[str], Sequence[int]]]] = {}
+        gathered: dict[str, list[tuple[list[str], Sequence[int]]]] = {}
         was_enabled = gc.isenabled()
         gc.disable()  # a million small objects, none cyclic: the GC would only rescan them
         try:
@@ -220,26 +220,25 @@ def _section_leaves(section: str) -> tuple[Leaf, ...]:
     return leaves(section_classes()[section])
 
 
-def _concatenate(chunks: list[tuple[Sequence[str], Sequence[int]]]
+def _concatenate(chunks: list[tuple[list[str], Sequence[int]]]
                  ) -> tuple[list[str], Sequence[int]]:
     """One field's values and entry ids over all sections (a single section's as they are)."""
     if len(chunks) == 1:
-        values, ids = chunks[0]
-        return list(values), ids
+        return chunks[0]
     return (list(chain.from_iterable(v for v, _ids in chunks)),
             list(chain.from_iterable(ids for _v, ids in chunks)))
 
 
 def _gather(items: Sequence[object], eids: range, leaf: Leaf,
             nested: dict[tuple[str, ...], tuple[list[Any], Sequence[int]]]
-            ) -> tuple[Sequence[str], Sequence[int]]:
+            ) -> tuple[list[str], Sequence[int]]:
     """The leaf's values over all items, flattened, each with the entry id it belongs to.
 
     Everything is ``map`` over attrgetters: nested tuples are flattened with their owner's
     id repeated, missing (None) values dropped. ``nested`` keeps the nested objects already
     reached (the places of every area, say) for the next leaf under them.
     """
-    objects: Sequence[Any] = items
+    objects: Any = items  # the items, then lists of what is under them
     ids: Sequence[int] = eids
     last = len(leaf.path) - 1
     for step, (name, optional) in enumerate(zip(leaf.path, leaf.optional, strict=True)):
