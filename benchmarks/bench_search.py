@@ -34,7 +34,7 @@ TYPED = [
     "kazakhstan trade 441",
     "Назарбаев",
     "Lukashenko",
-    "country:belarus status:signed",
+    "parties:belarus status:signed",
     '"trade turnover" kazakhstan',
     "section:events minsk -2010",
     "agreement on space industry",
