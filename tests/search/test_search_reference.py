@@ -67,3 +67,19 @@ def test_index_agrees_with_a_plain_scan(names, statements, data):
         result = index.search(f'"{query} {second}"')
         assert list(result.indices("leaders")) == _reference(briefing, phrase), (query,
                                                                                   second)
+
+
+@settings(max_examples=100, deadline=None)
+@given(names=st.lists(parts, min_size=1, max_size=4), data=st.data())
+def test_typing_a_word_keeps_finding_its_entries_at_every_keystroke(names, data):
+    briefing = _briefing(["".join(w + s for w, s in n) for n in names], ["-"] * len(names))
+    index = SearchIndex.build(briefing)
+    word = data.draw(st.sampled_from([w for n in names for w, _s in n]))
+    words = tokens(fold(word))
+    if len(words) != 1:
+        return
+    wanted = set(_reference(briefing, words))
+    for end in range(2, len(word) + 1):
+        typed = word[:end]
+        found = set(index.search(typed, typing=True).indices("leaders"))
+        assert wanted <= found, typed
