@@ -130,6 +130,59 @@ def cmd_build(argv: Sequence[str]) -> int:
     for problem in problems:
         print(f"briefing build: draft problem: {problem}", file=sys.stderr)
     return EXIT_PROBLEMS if problems else EXIT_OK
+def _search_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefing search",
+                     description="Find entries of a briefing. One hit a line: "
+                     "section<TAB>entry<TAB>field<TAB>snippet. Query: words (all must "
+                     "match), \"a phrase\", -word to leave out, field:word (e.g. "
+                     "country:belarus, status:signed, section:leaders), word* for a prefix. "
+                     "Exit 0: hits; 1: none; 2: error.")
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("query", metavar="QUERY")
+    parser.add_argument("--article", action="store_true",
+                        help="also search the article text (section 'article', by line)")
+    return parser
+
+
+def cmd_search(argv: Sequence[str]) -> int:
+    args = _search_parser().parse_args(argv)
+    from .core.load import load_document
+    from .core.problems import BriefingError, UnreadableFileError
+    from .core.query import QueryError, parse_query
+
+    try:
+        query = parse_query(args.query)
+    except QueryError as exc:
+        print(f"briefing search: bad query at column {exc.column}: {exc.message}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        document = load_document(args.file)
+        article = None
+        if args.article:
+            from .core.provenance import article_path, read_article
+
+            article = read_article(article_path(document)).text
+    except UnreadableFileError as exc:
+        print(f"briefing search: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BriefingError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_USAGE
+    from .core.search import SearchIndex
+
+    result = SearchIndex.build(document.briefing, article=article).search(query)
+    found = False
+    for hit in result.iter_hits():
+        found = True
+        print("\t".join(_one_line(part) for part in
+                        (hit.section, hit.label, hit.path, hit.snippet)))
+    return EXIT_OK if found else EXIT_PROBLEMS
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def cmd_window(argv: Sequence[str]) -> int:
@@ -142,6 +195,7 @@ def cmd_window(argv: Sequence[str]) -> int:
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": cmd_check,
     "build": cmd_build,
+    "search": cmd_search,
 }
 
 
