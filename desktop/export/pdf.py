@@ -1,0 +1,214 @@
+"""Export a briefing as a PDF file: painted by ``render``, finished by pypdf (outline,
+subject, keywords, fixed dates), and written atomically.
+
+Qt writes no outline, subject or keywords and stamps the current time; pypdf adds the
+first three and rewrites the dates, keeping Qt's named destinations (the contents links).
+With SOURCE_DATE_EPOCH set, the dates and the document id come from it and the briefing,
+so the same briefing gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import tempfile
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUuid
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
+
+from .. import __version__
+from ..core.model import Briefing
+from .qtapp import ensure_gui_app
+from .render import RenderError, RenderResult, paint_briefing
+from .xmp import xmp_packet
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+RESOLUTION = 600  # dpi of the layout grid; text and charts are vectors whatever it is
+CREATOR = f"Briefing Viewer {__version__}"
+
+
+class ExportError(Exception):
+    """The PDF could not be written; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    page_count: int
+    byte_count: int
+
+
+def generation_time() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else now; always UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise ExportError(f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}") from None
+
+
+def export_pdf(briefing: Briefing, article_text: str | None, out_path: str | Path, *,
+               page_size: str = "A4", query_label: str | None = None, pdfa: bool = False,
+               source_name: str | None = None) -> ExportResult:
+    """Write the briefing to ``out_path`` as a complete PDF, or raise ExportError and leave
+    any existing file there untouched."""
+    if page_size not in PAGE_SIZES:
+        raise ExportError(f"unknown page size {page_size!r} (choose {', '.join(PAGE_SIZES)})")
+    out_path = Path(out_path)
+    generated = generation_time()
+    reproducible = "SOURCE_DATE_EPOCH" in os.environ
+    source_name = source_name or briefing.briefing.article.path
+    info = _Info(briefing, query_label, generated, _document_id(briefing, article_text,
+                                                                 reproducible, pdfa))
+    data, result = _qt_pdf(briefing, article_text, page_size=page_size, pdfa=pdfa,
+                           source_name=source_name, query_label=query_label, info=info)
+    final = _finish(data, result, info)
+    write_atomically(out_path, lambda stream: stream.write(final))
+    return ExportResult(path=out_path, page_count=result.page_count, byte_count=len(final))
+
+
+@dataclass(frozen=True, slots=True)
+class _Info:
+    briefing: Briefing
+    query_label: str | None
+    generated: datetime
+    document_id: uuid.UUID
+
+    @property
+    def title(self) -> str:
+        return self.briefing.briefing.title
+
+    @property
+    def subject(self) -> str:
+        head = self.briefing.briefing
+        text = f"Briefing note: {head.place}, {head.date}"
+        return f"{text} (filtered by query: {self.query_label})" if self.query_label else text
+
+    @property
+    def keywords(self) -> str:
+        words = ["briefing"]
+        words += [leader.name for leader in self.briefing.leaders[:10]]
+        words += [org.acronym or org.name for org in self.briefing.organisations[:10]]
+        seen: dict[str, None] = {}
+        for word in words:
+            seen.setdefault(word.replace(",", " "), None)
+        return ", ".join(seen)
+
+
+def _document_id(briefing: Briefing, article_text: str | None, reproducible: bool,
+                 pdfa: bool) -> uuid.UUID:
+    if not reproducible:
+        return uuid.uuid4()
+    digest = hashlib.sha256(repr((briefing, article_text, pdfa)).encode()).hexdigest()
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"briefing-export:{digest}")
+
+
+def _qt_pdf(briefing: Briefing, article_text: str | None, *, page_size: str, pdfa: bool,
+            source_name: str, query_label: str | None,
+            info: _Info) -> tuple[bytes, RenderResult]:
+    ensure_gui_app()
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[page_size]),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(info.title)
+    writer.setCreator(CREATOR)
+    writer.setDocumentId(QUuid(str(info.document_id)))
+    if pdfa:
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
+    writer.setDocumentXmpMetadata(QByteArray(xmp_packet(
+        title=info.title, subject=info.subject, keywords=info.keywords, creator=CREATOR,
+        producer=CREATOR, date=info.generated, document_id=info.document_id, pdfa=pdfa)))
+    try:
+        result = paint_briefing(writer, briefing, article_text, source_name=source_name,
+                                query_label=query_label, generated=info.generated)
+    except RenderError as exc:
+        raise ExportError(f"cannot render the PDF: {exc}") from None
+    del writer  # flushes the last page into the buffer
+    buffer.close()
+    return bytes(array.data()), result
+
+
+def _finish(data: bytes, result: RenderResult, info: _Info) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject, Fit, NameObject
+
+    reader = PdfReader(io.BytesIO(data))
+    if len(reader.pages) != result.page_count:
+        raise ExportError(f"the PDF has {len(reader.pages)} pages, expected "
+                          f"{result.page_count}")
+    writer = PdfWriter(clone_from=reader)
+    writer.pdf_header = reader.pdf_header  # PDF/A-1 needs Qt's 1.4, not pypdf's default
+    for mark in result.sections:
+        writer.add_outline_item(title=mark.title, page_number=mark.page,
+                                fit=Fit.xyz(left=0, top=mark.top_pt + 4))
+    writer.page_mode = "/UseOutlines"
+    stamp = _pdf_date(info.generated)
+    writer.metadata = {  # replaces Qt's Info, whose dates are "now"
+        "/Title": info.title, "/Subject": info.subject, "/Keywords": info.keywords,
+        "/Creator": CREATOR, "/Producer": CREATOR,
+        "/CreationDate": stamp, "/ModDate": stamp,
+    }
+    file_id = ByteStringObject(info.document_id.bytes)
+    writer._ID = ArrayObject([file_id, file_id])  # pypdf has no public setter
+    writer.root_object[NameObject("/Lang")] = _text("en")
+    stream = io.BytesIO()
+    writer.write(stream)
+    return stream.getvalue()
+
+
+def _text(value: str):  # type: ignore[no-untyped-def]
+    from pypdf.generic import TextStringObject
+
+    return TextStringObject(value)
+
+
+def _pdf_date(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+
+
+def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write through a temporary file beside ``target``, then rename it over the target;
+    on any failure remove the temporary file, leave the target as it was, and raise
+    ExportError with one line saying why."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise ExportError(f"cannot write {target}: it is a folder")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                         dir=folder)
+    except OSError as exc:
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
