@@ -21,7 +21,6 @@ from ..core.model import (
     TradeStatistic,
 )
 from .text import (
-    OBJECT_MARK,
     chart_unit,
     esc,
     format_change,
@@ -43,7 +42,7 @@ p.kicker { font-size: 8pt; color: #5a6b80; font-weight: bold; margin-bottom: 2px
 p.sub { color: #4a5563; margin-bottom: 4px; }
 p.stmt { margin-left: 14px; margin-bottom: 4px; }
 p.small { font-size: 8pt; color: #5a6472; }
-p.caption { font-size: 8pt; color: #5a6472; margin-top: 2px; margin-bottom: 10px; }
+p.caption { font-size: 8pt; color: #5a6472; margin-top: 2px; margin-bottom: 14px; }
 p.empty { color: #6b7280; font-style: italic; }
 p.query { background-color: #fff4d6; color: #5c4300; margin-top: 6px; margin-bottom: 6px; }
 p.draft { background-color: #fde8e8; color: #7a1d1d; margin-top: 6px; margin-bottom: 6px; }
@@ -64,7 +63,10 @@ a { color: #1f4e8c; text-decoration: none; }
 a.ref { font-size: 7pt; color: #1f4e8c; }
 """
 
-TABLE = '<table width="100%" cellspacing="0" cellpadding="4" border="0">'
+# A block after a table loses its top margin in Qt, so each table carries the gap below it.
+TABLE_OPEN = ('<table width="100%" cellspacing="0" cellpadding="4" border="0" '
+              'style="margin-bottom:{gap}">')
+CHUNK_ROWS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,11 @@ SECTION_TITLES = (
     ("article", "Appendix: the article"),
 )
 MAX_BARS = 14
+CHART_ROW_PT = 15.0
+
+
+def chart_height_pt(chart: Chart) -> float:
+    return CHART_ROW_PT * len(chart.bars) + 14
 
 
 class Notes:
@@ -171,7 +178,7 @@ def _title_block(out: list[str], briefing: Briefing, source_name: str, generated
     if article.url:
         rows.append(("Address", article.url))
     rows.append(("Generated", generated.strftime("%Y-%m-%d %H:%M UTC")))
-    out.append('<table cellspacing="0" cellpadding="2" border="0">')
+    out.append('<table cellspacing="0" cellpadding="2" border="0" style="margin-bottom:6px">')
     out.extend(f'<tr><td class="label" width="110">{esc(k)}</td><td>{esc(v)}</td></tr>'
                for k, v in rows)
     out.append("</table>")
@@ -187,7 +194,8 @@ def _contents(out: list[str], sections: tuple[Section, ...]) -> None:
     # The page numbers are painted over the right-hand column once the pages are known,
     # so filling them in never changes the layout they were computed from.
     out.append("<h2>Contents</h2>")
-    out.append('<table width="100%" cellspacing="0" cellpadding="2" border="0">')
+    out.append('<table width="100%" cellspacing="0" cellpadding="2" border="0" '
+               'style="margin-bottom:6px">')
     for number, section in enumerate(sections, start=1):
         label = section.title if section.anchor == "article" else f"{number}  {section.title}"
         out.append(f'<tr><td><a href="#{section.anchor}">{esc(label)}</a></td>'
@@ -208,7 +216,8 @@ def _overview(out: list[str], briefing: Briefing, notes: Notes) -> None:
               (len(briefing.organisations), "organisations"),
               (len(briefing.events), "events")]
     out.append("<h3>Key figures</h3>")
-    out.append('<table width="100%" cellspacing="0" cellpadding="3" border="0"><tr>')
+    out.append('<table width="100%" cellspacing="0" cellpadding="3" border="0" '
+               'style="margin-bottom:6px"><tr>')
     out.extend(f'<td class="figure">{format_number(n)}</td>' for n, _ in counts)
     out.append("</tr><tr>")
     out.extend(f'<td class="figlabel">{label}</td>' for _, label in counts)
@@ -252,27 +261,54 @@ def _leaders(out: list[str], leaders: tuple[Leader, ...], notes: Notes) -> None:
             out.append(f'<p class="stmt">{topic}{said}{kind}{notes.refs(st.source)}</p>')
 
 
-def _table(out: list[str], headers: Iterable[tuple[str, int | None]]) -> None:
-    out.append(TABLE + "<thead><tr>")
-    for label, width in headers:
-        attr = f' width="{width}%"' if width else ""
-        out.append(f"<th{attr}>{esc(label.upper())}</th>")
-    out.append("</tr></thead>")
+class _Table:
+    """A table with a header row, emitted in chunks of CHUNK_ROWS rows.
+
+    Qt's HTML import is superlinear in the rows of one table (a 4,000-row table parses 4x
+    slower than 40 tables of 100); chunks stack flush, repeat the column widths, and the
+    paginator repeats the first chunk's header row over the others.
+    """
+
+    def __init__(self, out: list[str], headers: list[tuple[str, int]]) -> None:
+        self.out = out
+        self.headers = headers
+        self.rows: list[tuple[str, ...]] = []
+
+    def add(self, *cells: str) -> None:
+        self.rows.append(cells)
+
+    def close(self) -> None:
+        widths = [f' width="{w}%"' for _, w in self.headers]
+        chunks = [self.rows[i:i + CHUNK_ROWS] for i in range(0, len(self.rows), CHUNK_ROWS)]
+        for index, chunk in enumerate(chunks):
+            gap = "14px" if index == len(chunks) - 1 else "0px"
+            self.out.append(TABLE_OPEN.format(gap=gap))
+            if index == 0:
+                self.out.append("<thead><tr>")
+                self.out.extend(f"<th{w}>{esc(label.upper())}</th>"
+                                for (label, _), w in zip(self.headers, widths, strict=True))
+                self.out.append("</tr></thead>")
+            for number, cells in enumerate(chunk):
+                attrs = widths if number == 0 else [""] * len(cells)
+                self.out.append("<tr>" + "".join(f"<td{w}>{c}</td>"
+                                                  for w, c in zip(attrs, cells, strict=True))
+                                + "</tr>")
+            self.out.append("</table>")
 
 
 def _agreements(out: list[str], agreements: tuple[Agreement, ...], notes: Notes) -> None:
     if not agreements:
         return _empty(out, "agreements")
-    _table(out, [("Document", 44), ("Status", 14), ("Parties", 22), ("Date", 20)])
+    table = _Table(out, [("Document", 44), ("Status", 14), ("Parties", 22), ("Date", 20)])
     for a in agreements:
         note = f'<br/><span class="sm">{esc(a.note)}</span>' if a.note else ""
         status = f"{esc(a.status.replace('_', ' '))}<br/><span class=\"sm\">{esc(a.kind)}</span>"
         date = esc(format_date(a.date)) if a.date else ""
         if a.validity:
             date += f'<br/><span class="sm">{esc(a.validity)}</span>'
-        out.append(f"<tr><td><b>{esc(a.title)}</b>{notes.refs(a.source)}{note}</td>"
-                   f"<td>{status}</td><td>{esc(', '.join(a.parties))}</td><td>{date}</td></tr>")
-    out.append("</table>")
+        table.add(f"<b>{esc(a.title)}</b>{notes.refs(a.source)}{note}", status,
+                  esc(", ".join(a.parties)), date)
+    table.close()
 
 
 def _chart(stats: tuple[TradeStatistic, ...]) -> Chart | None:
@@ -302,14 +338,17 @@ def _trade(out: list[str], stats: tuple[TradeStatistic, ...], chart: Chart | Non
         return _empty(out, "trade statistics")
     if chart is not None:
         out.append(f'<p class="kicker">{esc(chart.title.upper())}</p>')
-        out.append(f"<p>{OBJECT_MARK}</p>")
+        height = round(chart_height_pt(chart) * 96 / 72)  # CSS pixels
+        # An empty line of the chart's height, drawn over by the page painter; only the
+        # chart has a minimum line height, which is how the painter finds it.
+        out.append(f'<p style="line-height:{height}px; margin-bottom:0px">&nbsp;</p>')
         shown = (f"The first {len(chart.bars)} of {chart.total} figures in this unit. "
                  if chart.total > len(chart.bars) else "")
         derived = "Hatched bars are derived values. " if any(b.derived for b in chart.bars) \
             else ""
         out.append(f'<p class="caption">{shown}{derived}Values as the article gives them; '
                    "see the table for periods and sources.</p>")
-    _table(out, [("Figure", 36), ("Value", 22), ("Period", 18), ("Change", 24)])
+    table = _Table(out, [("Figure", 36), ("Value", 22), ("Period", 18), ("Change", 24)])
     for s in stats:
         extra = []
         if s.derived is not None:
@@ -323,10 +362,9 @@ def _trade(out: list[str], stats: tuple[TradeStatistic, ...], chart: Chart | Non
         value = esc(format_value(s)) or '<span class="muted">trend only</span>'
         if s.derived is not None:
             value += ' <span class="derived">(derived)</span>'
-        out.append(f"<tr><td><b>{esc(s.metric)}</b>{notes.refs(s.source)}{more}</td>"
-                   f"<td>{value}</td><td>{esc(s.period or '')}</td>"
-                   f"<td>{esc(format_change(s))}</td></tr>")
-    out.append("</table>")
+        table.add(f"<b>{esc(s.metric)}</b>{notes.refs(s.source)}{more}", value,
+                  esc(s.period or ""), esc(format_change(s)))
+    table.close()
 
 
 def _cooperation(out: list[str], areas: tuple[CooperationArea, ...], notes: Notes) -> None:
@@ -336,38 +374,37 @@ def _cooperation(out: list[str], areas: tuple[CooperationArea, ...], notes: Note
         out.append(f"<h3>{esc(area.area)}</h3>")
         out.append(f"<p>{esc(area.details or '')}{notes.refs(area.source)}</p>")
         if area.places:
-            _table(out, [("Place", 28), ("Products", 40), ("Opened", 12), ("Note", 20)])
+            table = _Table(out, [("Place", 28), ("Products", 40), ("Opened", 12),
+                                 ("Note", 20)])
             for place in area.places:
                 where = f"<b>{esc(place.name)}</b>"
                 if place.country:
                     where += f'<br/><span class="sm">{esc(place.country)}</span>'
                 when = esc(format_date(place.established)) if place.established else ""
-                out.append(f"<tr><td>{where}</td><td>{esc(', '.join(place.products))}</td>"
-                           f"<td>{when}</td><td><span class=\"sm\">{esc(place.note or '')}"
-                           "</span></td></tr>")
-            out.append("</table>")
+                table.add(where, esc(", ".join(place.products)), when,
+                          f'<span class="sm">{esc(place.note or "")}</span>')
+            table.close()
 
 
 def _organisations(out: list[str], orgs: tuple[Organisation, ...], notes: Notes) -> None:
     if not orgs:
         return _empty(out, "organisations")
-    _table(out, [("Organisation", 45), ("Acronym", 12), ("Note", 43)])
+    table = _Table(out, [("Organisation", 45), ("Acronym", 12), ("Note", 43)])
     for org in orgs:
-        out.append(f"<tr><td><b>{esc(org.name)}</b>{notes.refs(org.source)}</td>"
-                   f"<td>{esc(org.acronym or '')}</td><td>{esc(org.note or '')}</td></tr>")
-    out.append("</table>")
+        table.add(f"<b>{esc(org.name)}</b>{notes.refs(org.source)}", esc(org.acronym or ""),
+                  esc(org.note or ""))
+    table.close()
 
 
 def _timeline(out: list[str], events: tuple[Event, ...], notes: Notes) -> None:
     if not events:
         return _empty(out, "events")
-    _table(out, [("Date", 22), ("Event", 50), ("Place", 28)])
+    table = _Table(out, [("Date", 22), ("Event", 50), ("Place", 28)])
     for ev in events:
         note = f'<br/><span class="sm">{esc(ev.note)}</span>' if ev.note else ""
-        out.append(f"<tr><td>{esc(format_date(ev.date))}</td>"
-                   f"<td>{esc(ev.title)}{notes.refs(ev.source)}{note}</td>"
-                   f"<td>{esc(ev.place or '')}</td></tr>")
-    out.append("</table>")
+        table.add(esc(format_date(ev.date)), f"{esc(ev.title)}{notes.refs(ev.source)}{note}",
+                  esc(ev.place or ""))
+    table.close()
 
 
 def _sources(out: list[str], notes: Notes) -> None:
@@ -375,7 +412,9 @@ def _sources(out: list[str], notes: Notes) -> None:
         return _empty(out, "source excerpts")
     out.append('<p class="sub">Each excerpt is copied verbatim from the article; the '
                "numbers in brackets above point here.</p>")
-    out.extend(f'<p class="note"><a name="n{number}">[{number}]</a>\u2002{esc(excerpt)}</p>'
+    # No <a name> here: Qt's HTML import is quadratic in named anchors (2.4 s for 10,000);
+    # the renderer names these notes afterwards (see render.name_notes).
+    out.extend(f'<p class="note">[{number}]\u2002{esc(excerpt)}</p>'
                for excerpt, number in notes.numbers.items())
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QTextBlock, QTextDocument, QTextTable
+from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextDocument, QTextTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,19 +21,23 @@ class TableRows:
 
     top: float
     bottom: float
-    header_bottom: float  # == top when the table has no header row
     row_tops: tuple[float, ...]  # every row, header rows included
+    header_rows: int  # this table's own header rows
+    # The header to repeat on a page that continues this table: its own, or for a chunk
+    # that continues a table flush below it, the first chunk's.
+    header: tuple[float, float] | None
 
     @property
     def has_header(self) -> bool:
-        return self.header_bottom > self.top
+        return self.header is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
     top: float
     bottom: float
-    header: TableRows | None  # the table whose header row repeats at the top
+    header: tuple[float, float] | None  # the table header rows repeated at the top
+    hard: bool = False  # cut mid-line (something taller than a page): clip when painting
 
 
 @dataclass(slots=True)
@@ -42,6 +46,9 @@ class Geometry:
     forced: list[float] = field(default_factory=list)  # cuts that must happen
     tables: list[TableRows] = field(default_factory=list)
     anchors: dict[str, float] = field(default_factory=dict)  # heading anchor -> its top
+    notes: dict[str, float] = field(default_factory=dict)  # "n12" -> top of source note 12
+    charts: list[float] = field(default_factory=list)  # tops of the chart placeholders
+    table_tops: list[float] = field(default_factory=list)  # for bisecting ``tables``
 
 
 def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geometry:
@@ -57,7 +64,8 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
     while block.isValid():
         if table_index < len(tables) and block.position() >= tables[table_index].firstPosition():
             table = tables[table_index]
-            rows = _table_rows(doc, table, px)
+            previous = geometry.tables[-1] if geometry.tables else None
+            rows = _table_rows(doc, table, px, previous)
             geometry.tables.append(rows)
             if not after_heading:
                 geometry.breaks.append(rows.top)
@@ -72,6 +80,17 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
         origin = text_layout.position().y()
         # The first line's top, below the block's top margin (which may overlap a table).
         top = origin + (text_layout.lineAt(0).y() if text_layout.lineCount() else 0.0)
+        block_format = block.blockFormat()
+        if block_format.lineHeightType() == QTextBlockFormat.LineHeightTypes.MinimumHeight.value:
+            # Only the chart placeholder sets a line height; Qt puts the extra height
+            # above the text line, so the chart's space starts at the block's origin.
+            top = origin
+            geometry.charts.append(top)
+        if block_format.textIndent() < 0:  # a numbered source note (style sheet)
+            text = block.text()
+            end = text.find("]")
+            if text.startswith("[") and end > 1:
+                geometry.notes[f"n{text[1:end]}"] = top
         names = _anchor_names(block) if heading else []
         for name in names:
             geometry.anchors[name] = top
@@ -82,29 +101,35 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
                 continue
             if i > 0 and heading:
                 continue
-            geometry.breaks.append(origin + text_layout.lineAt(i).y())
+            geometry.breaks.append(top if i == 0 else origin + text_layout.lineAt(i).y())
         after_heading = heading
         block = block.next()
     geometry.breaks.sort()
+    geometry.table_tops = [t.top for t in geometry.tables]
     return geometry
 
 
-def _table_rows(doc: QTextDocument, table: QTextTable, px: float) -> TableRows:
+def _table_rows(doc: QTextDocument, table: QTextTable, px: float,
+                previous: TableRows | None) -> TableRows:
     """Row edges from the cells' text: frameBoundingRect is offset by the cell padding
     (Qt 6.12), so it is not used. ``px`` is device pixels per CSS pixel."""
     layout = doc.documentLayout()
     padding = table.format().cellPadding() * px
-    columns = range(table.columns())
+    # Cells align to the top, so the first column's text top is the row's, plus padding.
     row_tops = tuple(
-        min(layout.blockBoundingRect(table.cellAt(row, col).firstCursorPosition().block())
-            .top() for col in columns) - padding
-        for row in range(table.rows()))
+        layout.blockBoundingRect(table.cellAt(row, 0).firstCursorPosition().block()).top()
+        - padding for row in range(table.rows()))
     last = table.rows() - 1
     bottom = max(layout.blockBoundingRect(table.cellAt(last, col).lastCursorPosition().block())
-                 .bottom() for col in columns) + padding
+                 .bottom() for col in range(table.columns())) + padding
     header_rows = min(table.format().headerRowCount(), last)
-    return TableRows(top=row_tops[0], bottom=bottom, header_bottom=row_tops[header_rows],
-                     row_tops=row_tops)
+    header: tuple[float, float] | None = None
+    if header_rows:
+        header = (row_tops[0], row_tops[header_rows])
+    elif previous is not None and previous.header and abs(previous.bottom - row_tops[0]) < px:
+        header = previous.header
+    return TableRows(top=row_tops[0], bottom=bottom, row_tops=row_tops,
+                     header_rows=header_rows, header=header)
 
 
 def _anchor_names(block: QTextBlock) -> list[str]:
@@ -121,14 +146,16 @@ def _anchor_names(block: QTextBlock) -> list[str]:
 def paginate(geometry: Geometry, end: float, height: float) -> list[Page]:
     """Cut [0, end) into pages of at most ``height``, at the last allowed cut that fits."""
     pages: list[Page] = []
-    table_tops = [t.top for t in geometry.tables]
+    table_tops = geometry.table_tops
     top = 0.0
     eps = 0.01
     while top < end - eps:
-        header = _open_table(geometry.tables, table_tops, top, eps)
-        room = height - (header.header_bottom - header.top if header else 0.0)
+        table = _open_table(geometry.tables, table_tops, top, eps)
+        header = table.header if table else None
+        room = height - (header[1] - header[0] if header else 0.0)
         limit = top + room
         forced = [f for f in _between(geometry.forced, top + eps, min(limit, end)) if f < end]
+        hard = False
         if forced:
             cut = forced[0]
         elif limit >= end:
@@ -137,7 +164,8 @@ def paginate(geometry: Geometry, end: float, height: float) -> list[Page]:
             candidates = _between(geometry.breaks, top + eps, limit)
             # Nothing fits (a row or line taller than a page): cut where the page ends.
             cut = candidates[-1] if candidates else limit
-        pages.append(Page(top=top, bottom=cut, header=header))
+            hard = not candidates
+        pages.append(Page(top=top, bottom=cut, header=header, hard=hard))
         top = cut
     return pages or [Page(top=0.0, bottom=max(end, 1.0), header=None)]
 
@@ -149,10 +177,10 @@ def _between(values: list[float], low: float, high: float) -> list[float]:
 def _open_table(tables: list[TableRows], tops: list[float], y: float,
                 eps: float) -> TableRows | None:
     """The table with a header row whose body a page starting at ``y`` continues."""
-    index = bisect.bisect_right(tops, y) - 1
+    index = bisect.bisect_right(tops, y + eps) - 1
     if index < 0:
         return None
     table = tables[index]
-    if table.has_header and table.header_bottom + eps < y < table.bottom - eps:
+    if table.header and table.header[1] + eps < y < table.bottom - eps:
         return table
     return None

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from ..paths import fonts_dir
+from .refguard import immortalize_none
 
 BODY_FAMILY = "DejaVu Sans"
 TITLE_FAMILY = "DejaVu Serif"
@@ -22,6 +23,7 @@ def ensure_gui_app() -> QCoreApplication:
     Text layout and QPdfWriter need a GUI application; the window already has one, the CLI
     and tests may not.
     """
+    immortalize_none()
     app = QCoreApplication.instance()
     if app is None:
         headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

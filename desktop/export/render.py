@@ -3,6 +3,7 @@ QPrinter for Print and for QPrintPreviewDialog.paintRequested. One renderer for 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -16,17 +17,15 @@ from PySide6.QtGui import (
     QPageLayout,
     QPainter,
     QPen,
-    QTextCharFormat,
     QTextDocument,
     QTextTable,
 )
 
 from ..core.model import Briefing
-from .chart import CHART_OBJECT, ChartObject
-from .content import STYLE_SHEET, Content, build_content
+from .chart import draw_chart
+from .content import STYLE_SHEET, Content, build_content, chart_height_pt
 from .paginate import Geometry, Page, measure, paginate
 from .qtapp import BODY_FAMILY, ensure_gui_app
-from .text import OBJECT_MARK
 
 # Page margins in millimetres; the running header and footer sit inside the top and bottom.
 MARGINS_MM = QMarginsF(20, 24, 20, 22)
@@ -35,7 +34,6 @@ FOOTER_FROM_BOTTOM_MM = 12
 MM_PER_INCH = 25.4
 RULE = QColor("#d5dbe3")
 HEADER_RULE = QColor("#8795a8")
-TABLE_GAP_PX = 16  # CSS pixels below every table
 CHROME = QColor("#5a6472")
 
 
@@ -57,16 +55,26 @@ class SectionMark:
 class RenderResult:
     page_count: int
     sections: tuple[SectionMark, ...]
+    notes: tuple[tuple[str, int, float], ...]  # (destination name, page, top in pt)
     page_height_pt: float
 
 
-def paint_briefing(device: QPagedPaintDevice, briefing: Briefing, article_text: str | None,
-                   *, source_name: str | None = None, query_label: str | None = None,
-                   generated: datetime | None = None) -> RenderResult:
-    """Paint the whole briefing on ``device``, starting on its current page.
+@dataclass(slots=True)
+class LaidOut:
+    """A briefing laid out for one device and cut into pages, ready to paint."""
 
-    ``generated`` is the date printed in the title block (default: now, UTC).
-    """
+    doc: QTextDocument
+    content: Content
+    frame: _Frame
+    geometry: Geometry
+    pages: list[Page]
+    title: str
+
+
+def lay_out(device: QPagedPaintDevice, briefing: Briefing, article_text: str | None, *,
+            source_name: str | None = None, query_label: str | None = None,
+            generated: datetime | None = None) -> LaidOut:
+    """Lay the briefing out with ``device``'s metrics and paginate it (no painting)."""
     ensure_gui_app()
     generated = generated or datetime.now(UTC)
     source_name = source_name or briefing.briefing.article.path
@@ -78,27 +86,48 @@ def paint_briefing(device: QPagedPaintDevice, briefing: Briefing, article_text: 
     geometry = measure(doc, content.break_before, dpi / 96.0)
     pages = paginate(geometry, doc.documentLayout().documentSize().height(),
                      frame.body.height())
+    return LaidOut(doc=doc, content=content, frame=frame, geometry=geometry, pages=pages,
+                   title=briefing.briefing.title)
+
+
+def paint_briefing(device: QPagedPaintDevice, briefing: Briefing, article_text: str | None,
+                   *, source_name: str | None = None, query_label: str | None = None,
+                   generated: datetime | None = None) -> RenderResult:
+    """Paint the whole briefing on ``device`` (a QPdfWriter or QPrinter), starting on its
+    current page. ``generated`` is the time printed in the title block (default: now).
+    Raises RenderError if the device cannot be painted on."""
+    laid = lay_out(device, briefing, article_text, source_name=source_name,
+                   query_label=query_label, generated=generated)
+    return paint_laid_out(device, laid)
+
+
+def paint_laid_out(device: QPagedPaintDevice, laid: LaidOut) -> RenderResult:
+    doc, frame, geometry, pages = laid.doc, laid.frame, laid.geometry, laid.pages
     painter = QPainter()
     if not painter.begin(device):
         raise RenderError("the output device could not be opened for painting")
     try:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        numbers = _contents_numbers(doc, content, geometry, pages)
-        title = briefing.briefing.title
+        numbers = _contents_numbers(doc, laid.content, geometry, pages)
         for index, page in enumerate(pages):
             if index and not device.newPage():
                 raise RenderError("the output device could not start a new page")
             _paint_page(painter, doc, frame, geometry, page, numbers)
-            _paint_chrome(painter, frame, title, index, len(pages), dpi)
+            _paint_charts(painter, frame, geometry, page, laid.content)
+            _paint_chrome(painter, frame, laid.title, index, len(pages), frame.dpi)
     finally:
         painter.end()
-    marks = tuple(
-        SectionMark(title=s.title, anchor=s.anchor,
-                    page=_page_of(pages, geometry.anchors.get(s.anchor, 0.0)),
-                    top_pt=frame.to_points(_page_y(pages, geometry.anchors.get(s.anchor, 0.0))))
-        for s in content.sections)
-    return RenderResult(page_count=len(pages), sections=marks,
-                        page_height_pt=frame.full.height() * 72.0 / dpi)
+    tops = [page.top for page in pages]
+
+    def target(y: float) -> tuple[int, float]:
+        index = _page_of(tops, y)
+        return index, frame.to_points(_page_y(pages[index], y))
+
+    marks = tuple(SectionMark(s.title, s.anchor, *target(geometry.anchors.get(s.anchor, 0.0)))
+                  for s in laid.content.sections)
+    notes = tuple((name, *target(y)) for name, y in geometry.notes.items())
+    return RenderResult(page_count=len(pages), sections=marks, notes=notes,
+                        page_height_pt=frame.full.height() * 72.0 / frame.dpi)
 
 
 class _Frame:
@@ -139,23 +168,8 @@ def _document(content: Content, device: QPagedPaintDevice, width: float,
     doc.setDefaultStyleSheet(STYLE_SHEET)
     doc.setUndoRedoEnabled(False)
     doc.setHtml(content.html)
-    if content.chart is not None:
-        handler = ChartObject(content.chart, dpi, width * 0.96)
-        handler.setParent(doc)  # the layout keeps no reference of its own
-        doc.documentLayout().registerHandler(CHART_OBJECT, handler)
-        cursor = doc.find(OBJECT_MARK)
-        if not cursor.isNull():
-            fmt = QTextCharFormat()
-            fmt.setObjectType(CHART_OBJECT)
-            cursor.insertText(OBJECT_MARK, fmt)
-    for table in doc.rootFrame().childFrames():
-        # A block after a table loses its top margin, so the table carries the gap.
-        if isinstance(table, QTextTable):
-            fmt = table.format()
-            fmt.setBottomMargin(TABLE_GAP_PX)
-            table.setFormat(fmt)
-    # Only now, with every edit made: an edit after layout re-lays out part of the
-    # document and leaves the positions of later blocks stale.
+    # Width last: layout happens once, with the final content. (An edit after layout
+    # re-lays out part of the document and leaves later blocks' positions stale.)
     doc.setTextWidth(width)
     return doc
 
@@ -166,18 +180,22 @@ def _paint_page(painter: QPainter, doc: QTextDocument, frame: _Frame, geometry: 
     painter.translate(frame.body.topLeft())
     offset = 0.0
     if page.header is not None:
-        head = page.header
-        _paint_slice(painter, doc, frame, head.top, head.header_bottom, 0.0)
-        offset = head.header_bottom - head.top
+        head_top, head_bottom = page.header
+        _paint_slice(painter, doc, frame, head_top, head_bottom, 0.0, clip=False)
+        offset = head_bottom - head_top
         _rule(painter, frame, offset, HEADER_RULE, 0.8)
-    _paint_slice(painter, doc, frame, page.top, page.bottom, offset)
+    _paint_slice(painter, doc, frame, page.top, page.bottom, offset, clip=page.hard)
     shift = offset - page.top
-    for table in geometry.tables:
-        if table.bottom < page.top or table.top > page.bottom or not table.has_header:
+    tables = geometry.tables
+    first = max(bisect.bisect_right(geometry.table_tops, page.top) - 1, 0)
+    last = bisect.bisect_right(geometry.table_tops, page.bottom)
+    for table in tables[first:last]:
+        if table.bottom < page.top or not table.has_header:
             continue
+        strong_at = table.row_tops[table.header_rows] if table.header_rows else None
         for y in (*table.row_tops[1:], table.bottom):
             if page.top + 0.5 < y <= page.bottom + 0.5:
-                strong = abs(y - table.header_bottom) < 0.5
+                strong = strong_at is not None and abs(y - strong_at) < 0.5
                 _rule(painter, frame, y + shift, HEADER_RULE if strong else RULE,
                       0.8 if strong else 0.5)
     font = QFont(BODY_FAMILY)
@@ -192,12 +210,25 @@ def _paint_page(painter: QPainter, doc: QTextDocument, frame: _Frame, geometry: 
     painter.restore()
 
 
+def _paint_charts(painter: QPainter, frame: _Frame, geometry: Geometry, page: Page,
+                  content: Content) -> None:
+    if content.chart is None:
+        return
+    height = chart_height_pt(content.chart) * frame.dpi / 72.0
+    for top in geometry.charts:
+        if page.top <= top < page.bottom:
+            y = frame.body.top() + _page_y(page, top)
+            draw_chart(painter, QRectF(frame.body.left(), y, frame.body.width() * 0.96, height),
+                       content.chart, frame.dpi)
+
+
 def _paint_slice(painter: QPainter, doc: QTextDocument, frame: _Frame, top: float,
-                 bottom: float, at: float) -> None:
+                 bottom: float, at: float, *, clip: bool) -> None:
     painter.save()
     painter.translate(0, at - top)
-    painter.setClipRect(QRectF(-frame.mm, top, frame.body.width() + 2 * frame.mm,
-                               bottom - top))
+    if clip:  # only a cut through a line needs it; clipping costs ~25 % of painting
+        painter.setClipRect(QRectF(-frame.mm, top, frame.body.width() + 2 * frame.mm,
+                                   bottom - top))
     context = QAbstractTextDocumentLayout.PaintContext()
     # Half a pixel inside the cut, so a line that starts exactly at the cut is drawn on
     # one page only (and its text is extracted once).
@@ -256,20 +287,17 @@ def _contents_numbers(doc: QTextDocument, content: Content, geometry: Geometry,
     for row, anchor in enumerate(content.contents_anchors):
         cell = table.cellAt(row, 1).firstCursorPosition().block()
         rect = layout.blockBoundingRect(cell)
-        page = _page_of(pages, geometry.anchors.get(anchor, 0.0))
+        page = _page_of([p.top for p in pages], geometry.anchors.get(anchor, 0.0))
         numbers.append((rect.top(), rect, str(page + 1)))
     return numbers
 
 
-def _page_of(pages: list[Page], y: float) -> int:
-    for index, page in enumerate(pages):
-        if page.top <= y < page.bottom:
-            return index
-    return len(pages) - 1
+def _page_of(tops: list[float], y: float) -> int:
+    """Index of the page whose slice of the document holds ``y``."""
+    return max(bisect.bisect_right(tops, y) - 1, 0)
 
 
-def _page_y(pages: list[Page], y: float) -> float:
+def _page_y(page: Page, y: float) -> float:
     """A document y as a y within its page's body (after any repeated table header)."""
-    page = pages[_page_of(pages, y)]
-    offset = page.header.header_bottom - page.header.top if page.header else 0.0
+    offset = page.header[1] - page.header[0] if page.header else 0.0
     return y - page.top + offset

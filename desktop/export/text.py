@@ -6,16 +6,14 @@ import html
 
 from ..core.model import TradeStatistic
 
-OBJECT_MARK = "\ufffc"  # where the renderer puts the chart; never allowed in briefing text
-
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 
 def esc(text: str) -> str:
-    """Briefing text as inert HTML: escaped, and unable to fake the chart's object mark."""
-    return html.escape(text.replace(OBJECT_MARK, "\ufffd"), quote=True)
+    """Briefing text as inert HTML: every string from a briefing goes through here."""
+    return html.escape(text, quote=True)
 
 
 def format_date(value: str) -> str:
