@@ -185,7 +185,7 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
         raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "wb") as stream:
+        with _open_stream(fd) as stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
@@ -197,6 +197,10 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def _open_stream(fd: int) -> BinaryIO:
+    return os.fdopen(fd, "wb")
 
 
 def _umask() -> int:
