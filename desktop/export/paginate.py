@@ -14,6 +14,14 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextDocument, QTextTable
 
+# QTextDocumentLayout stops laying out at 2**23 dots (measured with Qt 6.12: the document
+# height sticks at 8,388,608 and later blocks get empty rectangles). Refuse before that.
+MAX_HEIGHT = 8_300_000
+
+
+class TooLongError(Exception):
+    """The document is taller than Qt's layout coordinates can hold."""
+
 
 @dataclass(frozen=True, slots=True)
 class TableRows:
@@ -54,7 +62,11 @@ class Geometry:
 def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geometry:
     """Where the document may be cut, and where its tables and section headings are."""
     # Layout is lazy: finish it, or the positions read below may not be computed yet.
-    doc.documentLayout().documentSize()
+    height = doc.documentLayout().documentSize().height()
+    if not 0 <= height < MAX_HEIGHT:
+        raise TooLongError(f"the briefing is too long to lay out in one piece at "
+                           f"{round(px * 96)} dpi (over "
+                           f"{MAX_HEIGHT / (px * 96) / 11.7:,.0f} pages)")
     tables = sorted((f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)),
                     key=lambda t: t.firstPosition())
     geometry = Geometry()

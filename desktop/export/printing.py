@@ -10,6 +10,8 @@ from PySide6.QtPrintSupport import QPrinter
 from ..core.model import Briefing
 from .render import paint_briefing
 
+PRINT_DPI = 300
+
 
 def paint_request_handler(briefing: Briefing, article_text: str | None, *,
                           source_name: str | None = None,
@@ -24,6 +26,10 @@ def paint_request_handler(briefing: Briefing, article_text: str | None, *,
     generated = datetime.now(UTC).replace(microsecond=0)
 
     def paint(printer: QPrinter) -> None:
+        # Layout coordinates run out at 2**23 dots (see pdf.RESOLUTION): at the usual
+        # 1200 dpi that is ~600 pages, at 300 dpi ~2,400. Output stays vector either way.
+        if printer.resolution() > PRINT_DPI:
+            printer.setResolution(PRINT_DPI)
         paint_briefing(printer, briefing, article_text, source_name=source_name,
                        query_label=query_label, generated=generated)
 

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from ..core.model import Briefing
 from .chart import draw_chart
 from .content import STYLE_SHEET, Content, build_content, chart_height_pt
-from .paginate import Geometry, Page, measure, paginate
+from .paginate import Geometry, Page, TooLongError, measure, paginate
 from .qtapp import BODY_FAMILY, ensure_gui_app
 
 # Page margins in millimetres; the running header and footer sit inside the top and bottom.
@@ -56,7 +56,6 @@ class RenderResult:
     page_count: int
     sections: tuple[SectionMark, ...]
     notes: tuple[tuple[str, int, float], ...]  # (destination name, page, top in pt)
-    page_height_pt: float
 
 
 @dataclass(slots=True)
@@ -82,8 +81,11 @@ def lay_out(device: QPagedPaintDevice, briefing: Briefing, article_text: str | N
                             generated=generated, query_label=query_label)
     dpi = float(device.logicalDpiY())
     frame = _Frame(device.pageLayout(), dpi)
-    doc = _document(content, device, frame.body.width(), dpi)
-    geometry = measure(doc, content.break_before, dpi / 96.0)
+    doc = _document(content, device, frame.body.width())
+    try:
+        geometry = measure(doc, content.break_before, dpi / 96.0)
+    except TooLongError as exc:
+        raise RenderError(str(exc)) from None
     pages = paginate(geometry, doc.documentLayout().documentSize().height(),
                      frame.body.height())
     return LaidOut(doc=doc, content=content, frame=frame, geometry=geometry, pages=pages,
@@ -126,8 +128,7 @@ def paint_laid_out(device: QPagedPaintDevice, laid: LaidOut) -> RenderResult:
     marks = tuple(SectionMark(s.title, s.anchor, *target(geometry.anchors.get(s.anchor, 0.0)))
                   for s in laid.content.sections)
     notes = tuple((name, *target(y)) for name, y in geometry.notes.items())
-    return RenderResult(page_count=len(pages), sections=marks, notes=notes,
-                        page_height_pt=frame.full.height() * 72.0 / frame.dpi)
+    return RenderResult(page_count=len(pages), sections=marks, notes=notes)
 
 
 class _Frame:
@@ -156,8 +157,7 @@ class _Frame:
         return (self.full.height() - from_top) * 72.0 / self.dpi
 
 
-def _document(content: Content, device: QPagedPaintDevice, width: float,
-              dpi: float) -> QTextDocument:
+def _document(content: Content, device: QPagedPaintDevice, width: float) -> QTextDocument:
     doc = QTextDocument()
     # Lay out with the device's own metrics, so what is measured is what gets printed.
     doc.documentLayout().setPaintDevice(device)
@@ -167,6 +167,7 @@ def _document(content: Content, device: QPagedPaintDevice, width: float,
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(STYLE_SHEET)
     doc.setUndoRedoEnabled(False)
+    doc.setUseDesignMetrics(True)  # unhinted advances: the same layout at any resolution
     doc.setHtml(content.html)
     # Width last: layout happens once, with the final content. (An edit after layout
     # re-lays out part of the document and leaves later blocks' positions stale.)

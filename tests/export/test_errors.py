@@ -189,3 +189,16 @@ def test_output_that_is_a_folder(tmp_path, seed, seed_article, qapp):
     with pytest.raises(ExportError, match="it is a folder"):
         export_pdf(seed, seed_article, tmp_path)
     assert no_temp_files(tmp_path)
+
+
+def test_a_briefing_beyond_qts_layout_limit_is_refused_cleanly(qapp, monkeypatch, existing,
+                                                               seed, seed_article):
+    from desktop.export import ExportError, export_pdf, paginate
+
+    # The real limit (2**23 dots, ~9,900 pages) takes a 100,000-entry briefing to reach;
+    # lowering it exercises the same path on the seed.
+    monkeypatch.setattr(paginate, "MAX_HEIGHT", 2_000)
+    with pytest.raises(ExportError, match="too long to lay out"):
+        export_pdf(seed, seed_article, existing)
+    assert existing.read_bytes() == OLD
+    assert no_temp_files(existing.parent)
