@@ -17,6 +17,7 @@ from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextDocument, QTextTabl
 # QTextDocumentLayout stops laying out at 2**23 dots (measured with Qt 6.12: the document
 # height sticks at 8,388,608 and later blocks get empty rectangles). Refuse before that.
 MAX_HEIGHT = 8_300_000
+MINIMUM_HEIGHT = QTextBlockFormat.LineHeightTypes.MinimumHeight.value
 
 
 class TooLongError(Exception):
@@ -87,13 +88,14 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
             block = doc.findBlock(table.lastPosition() + 1)
             table_index += 1
             continue
-        heading = block.blockFormat().headingLevel() > 0
+        block_format = block.blockFormat()
+        heading = block_format.headingLevel() > 0
         text_layout = block.layout()
         origin = text_layout.position().y()
+        lines = text_layout.lineCount()
         # The first line's top, below the block's top margin (which may overlap a table).
-        top = origin + (text_layout.lineAt(0).y() if text_layout.lineCount() else 0.0)
-        block_format = block.blockFormat()
-        if block_format.lineHeightType() == QTextBlockFormat.LineHeightTypes.MinimumHeight.value:
+        top = origin + (text_layout.lineAt(0).y() if lines else 0.0)
+        if block_format.lineHeightType() == MINIMUM_HEIGHT:
             # Only the chart placeholder sets a line height; Qt puts the extra height
             # above the text line, so the chart's space starts at the block's origin.
             top = origin
@@ -103,17 +105,16 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
             end = text.find("]")
             if text.startswith("[") and end > 1:
                 geometry.notes[f"n{text[1:end]}"] = top
-        names = _anchor_names(block) if heading else []
-        for name in names:
-            geometry.anchors[name] = top
-        if break_before.intersection(names):
-            geometry.forced.append(top)
-        for i in range(text_layout.lineCount()):
-            if i == 0 and after_heading:
-                continue
-            if i > 0 and heading:
-                continue
-            geometry.breaks.append(top if i == 0 else origin + text_layout.lineAt(i).y())
+        if heading:
+            names = _anchor_names(block)
+            for name in names:
+                geometry.anchors[name] = top
+            if break_before.intersection(names):
+                geometry.forced.append(top)
+        if not after_heading:
+            geometry.breaks.append(top)
+        if not heading:  # a heading's own lines stay together
+            geometry.breaks.extend(origin + text_layout.lineAt(i).y() for i in range(1, lines))
         after_heading = heading
         block = block.next()
     geometry.breaks.sort()
