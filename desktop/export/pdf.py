@@ -1,10 +1,10 @@
-"""Export a briefing as a PDF file: painted by ``render``, finished by pypdf (outline,
-subject, keywords, fixed dates), and written atomically.
+"""Export a briefing as a PDF file: painted by ``render`` on a QPdfWriter, finished by
+``pdfpost`` (outline, subject, keywords, note destinations, fixed dates), written
+atomically.
 
-Qt writes no outline, subject or keywords and stamps the current time; pypdf adds the
-first three and rewrites the dates, keeping Qt's named destinations (the contents links).
-With SOURCE_DATE_EPOCH set, the dates and the document id come from it and the briefing,
-so the same briefing gives the same bytes.
+With SOURCE_DATE_EPOCH set, the dates come from it and the document id from the briefing
+and the options, so the same briefing gives the same bytes (given QT_HASH_SEED=0 before Qt
+loads, which `briefing export` sets).
 """
 
 from __future__ import annotations
@@ -74,8 +74,9 @@ def export_pdf(briefing: Briefing, article_text: str | None, out_path: str | Pat
     generated = generation_time()
     reproducible = "SOURCE_DATE_EPOCH" in os.environ
     source_name = source_name or briefing.briefing.article.path
-    info = _Info(briefing, query_label, generated, _document_id(briefing, article_text,
-                                                                 reproducible, pdfa))
+    options = (page_size, query_label, pdfa, source_name)
+    info = _Info(briefing, query_label, generated,
+                 _document_id(briefing, article_text, options, reproducible))
     with _gc_paused():
         data, result = _qt_pdf(briefing, article_text, page_size=page_size, pdfa=pdfa,
                                source_name=source_name, query_label=query_label, info=info)
@@ -114,9 +115,8 @@ class _Info:
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Rendering allocates millions of short-lived objects and makes none that are cyclic;
-    the cyclic collector rescanning the loaded briefing meanwhile cost ~10 % at 10,000
-    entries."""
+    """Rendering allocates many short-lived objects and no cycles; collections meanwhile
+    would only rescan the loaded briefing (the loader pauses the collector likewise)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -126,11 +126,11 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _document_id(briefing: Briefing, article_text: str | None, reproducible: bool,
-                 pdfa: bool) -> uuid.UUID:
+def _document_id(briefing: Briefing, article_text: str | None, options: tuple[object, ...],
+                 reproducible: bool) -> uuid.UUID:
     if not reproducible:
         return uuid.uuid4()
-    digest = hashlib.sha256(repr((briefing, article_text, pdfa)).encode()).hexdigest()
+    digest = hashlib.sha256(repr((briefing, article_text, options)).encode()).hexdigest()
     return uuid.uuid5(uuid.NAMESPACE_URL, f"briefing-export:{digest}")
 
 

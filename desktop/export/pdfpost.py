@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 from pypdf.generic import (
     ArrayObject,
     ByteStringObject,
@@ -47,6 +48,16 @@ class Target:
 def finish(data: bytes, *, page_count: int, outline: Iterable[tuple[str, Target]],
            destinations: Iterable[tuple[str, Target]], info: dict[str, str],
            moment: datetime, language: str = "en") -> bytes:
+    """Qt's PDF bytes with the update appended (raises FinishError if they do not parse)."""
+    try:
+        return _finish(data, page_count, outline, destinations, info, moment, language)
+    except (PyPdfError, KeyError, ValueError) as exc:
+        raise FinishError(f"Qt's PDF could not be read back: {exc}") from None
+
+
+def _finish(data: bytes, page_count: int, outline: Iterable[tuple[str, Target]],
+            destinations: Iterable[tuple[str, Target]], info: dict[str, str],
+            moment: datetime, language: str) -> bytes:
     reader = PdfReader(io.BytesIO(data))
     if len(reader.pages) != page_count:
         raise FinishError(f"the PDF has {len(reader.pages)} pages, expected {page_count}")

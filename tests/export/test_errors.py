@@ -202,3 +202,13 @@ def test_a_briefing_beyond_qts_layout_limit_is_refused_cleanly(qapp, monkeypatch
         export_pdf(seed, seed_article, existing)
     assert existing.read_bytes() == OLD
     assert no_temp_files(existing.parent)
+
+
+def test_unreadable_qt_output_is_a_finish_error():
+    from datetime import UTC, datetime
+
+    from desktop.export.pdfpost import FinishError, finish
+
+    with pytest.raises(FinishError, match="could not be read back"):
+        finish(b"%PDF-1.4\nnot really a PDF\n", page_count=1, outline=[], destinations=[],
+               info={}, moment=datetime(2017, 11, 30, tzinfo=UTC))
