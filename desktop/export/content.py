@@ -57,7 +57,7 @@ RARE = {
     "empty": "color: #6b7280; font-style: italic",
     "query": "background-color: #fff4d6; color: #5c4300; margin-top: 6px; margin-bottom: 6px",
     "draft": "background-color: #fde8e8; color: #7a1d1d; margin-top: 6px; margin-bottom: 6px",
-    "label": "font-size: 8pt; color: #5a6472",
+    "label": "font-size: 8pt; color: #5a6472; padding-top: 3px",
     "figure": "font-size: 15pt; font-weight: bold; color: #12233d",
     "figlabel": "font-size: 7.5pt; color: #5a6472",
     "muted": "color: #5a6472",
