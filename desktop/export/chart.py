@@ -16,8 +16,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from .content import CHART_ROW_PT, Bar, Chart
 from .qtapp import BODY_FAMILY
+from .sections import CHART_ROW_PT, Bar, Chart
 
 BAR = QColor("#2f5d8f")
 DERIVED = QColor("#c07a1a")
