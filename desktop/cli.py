@@ -183,6 +183,68 @@ def cmd_search(argv: Sequence[str]) -> int:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+def _export_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefing export",
+                     description="Write a briefing as a paginated PDF (title block, contents, "
+                     "one section per view, numbered source excerpts, the article as an "
+                     "appendix). The file is written whole or not at all. Exit 0: the PDF is "
+                     "complete; 2: usage error, bad briefing or the PDF could not be written "
+                     "(an existing file is left untouched). With SOURCE_DATE_EPOCH set, the "
+                     "same briefing gives the same bytes.")
+    parser.add_argument("file", metavar="FILE", help="briefing YAML file")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf",
+                        help="the PDF to write")
+    parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    parser.add_argument("--pdfa", action="store_true", help="write PDF/A-1b, for archiving")
+    return parser
+
+
+def cmd_export(argv: Sequence[str]) -> int:
+    args = _export_parser().parse_args(argv)
+    import os
+
+    # Before Qt loads: a fixed hash seed fixes the order Qt writes PDF objects in, so the
+    # bytes are reproducible; and export never needs a display.
+    os.environ.setdefault("QT_HASH_SEED", "0")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from pathlib import Path
+
+    from .core.load import load_document
+    from .core.problems import BriefingError, UnreadableFileError
+    from .core.provenance import article_path, read_article
+
+    def fail(message: object) -> int:
+        print(f"briefing export: {message}", file=sys.stderr)
+        return EXIT_USAGE
+
+    try:
+        document = load_document(args.file)
+    except UnreadableFileError as exc:
+        return fail(exc)
+    except BriefingError as exc:
+        more = len(exc.problems) - 1
+        return fail(f"{exc.problems[0]}" + (f" (and {more} more; see briefing check)"
+                                            if more else ""))
+    source = article_path(document)
+    output = Path(args.output)
+    if output.exists() and any(output.resolve() == p.resolve() for p in (document.path, source)
+                               if p.exists()):
+        return fail(f"{output} is the briefing or its article; choose another output file")
+    try:
+        article = read_article(source)
+    except UnreadableFileError as exc:
+        return fail(f"cannot read the article for the appendix: {exc}")
+    except BriefingError as exc:
+        return fail(f"the article is not usable for the appendix: {exc.problems[0]}")
+    from .export import ExportError, export_pdf
+
+    try:
+        result = export_pdf(document.briefing, article.text, output, page_size=args.page_size,
+                            pdfa=args.pdfa, source_name=source.name)
+    except ExportError as exc:
+        return fail(exc)
+    print(f"{output}: {result.page_count} pages, {result.byte_count:,} bytes")
+    return EXIT_OK
 
 
 def cmd_window(argv: Sequence[str]) -> int:
@@ -196,6 +258,7 @@ SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "check": cmd_check,
     "build": cmd_build,
     "search": cmd_search,
+    "export": cmd_export,
 }
 
 

@@ -1,0 +1,153 @@
+"""The printed briefing as rich-text HTML for QTextDocument: title block, contents,
+overview, and the sections (``sections``), plus what the page painter needs beside it
+(section anchors, chart data).
+
+Every string from the briefing goes through ``esc``: a briefing may come from anyone, and
+markup in it must print as the characters it is, never be interpreted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..core.model import Briefing, TradeStatistic
+from . import sections as body_of
+from .markup import STYLE_SHEET, Notes, style
+from .sections import Chart, chart_height_pt
+from .text import esc, format_date, format_number, format_value
+
+__all__ = ["STYLE_SHEET", "Content", "Section", "build_content", "chart_height_pt"]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    anchor: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    html: str
+    sections: tuple[Section, ...]
+    chart: Chart | None
+    contents_anchors: tuple[str, ...]  # the contents table's rows, in order
+    break_before: frozenset[str]  # anchors that start a new page
+
+
+SECTION_TITLES = (
+    ("overview", "Overview"),
+    ("leaders", "Leaders"),
+    ("agreements", "Agreements"),
+    ("trade", "Trade statistics"),
+    ("cooperation", "Cooperation areas"),
+    ("organisations", "Organisations"),
+    ("timeline", "Timeline"),
+    ("sources", "Source excerpts"),
+    ("article", "Appendix: the article"),
+)
+def build_content(briefing: Briefing, article_text: str | None, *, source_name: str,
+                  generated: datetime, query_label: str | None) -> Content:
+    notes = Notes()
+    out: list[str] = []
+    sections = tuple(Section(anchor, title) for anchor, title in SECTION_TITLES)
+    _title_block(out, briefing, source_name, generated, query_label)
+    _contents(out, sections)
+    chart = body_of.make_chart(briefing.trade_statistics)
+    body = {
+        "overview": lambda: _overview(out, briefing, notes),
+        "leaders": lambda: body_of.leaders(out, briefing.leaders, notes),
+        "agreements": lambda: body_of.agreements(out, briefing.agreements, notes),
+        "trade": lambda: body_of.trade(out, briefing.trade_statistics, chart, notes),
+        "cooperation": lambda: body_of.cooperation(out, briefing.cooperation_areas, notes),
+        "organisations": lambda: body_of.organisations(out, briefing.organisations, notes),
+        "timeline": lambda: body_of.timeline(out, briefing.events, notes),
+        "sources": lambda: body_of.sources(out, notes),
+        "article": lambda: body_of.article(out, article_text, source_name),
+    }
+    for number, section in enumerate(sections, start=1):
+        label = section.title if section.anchor == "article" else f"{number}  {section.title}"
+        out.append(f'<h2><a name="{section.anchor}">{esc(label)}</a></h2>')
+        body[section.anchor]()
+    return Content(html="".join(out), sections=sections, chart=chart,
+                   contents_anchors=tuple(s.anchor for s in sections),
+                   break_before=frozenset({"article"}))
+
+
+def _title_block(out: list[str], briefing: Briefing, source_name: str, generated: datetime,
+                 query_label: str | None) -> None:
+    head = briefing.briefing
+    out.append(f'<p{style("kicker")}>BRIEFING NOTE</p>')
+    out.append(f'<h1{style("h1")}><a name="top">{esc(head.title)}</a></h1>')
+    rows = [("Date", format_date(head.date)), ("Place", head.place)]
+    if head.dateline:
+        rows.append(("Dateline", head.dateline))
+    article = head.article
+    rows.append(("Source article", article.title or source_name))
+    if article.title:
+        rows.append(("Article file", source_name))
+    if article.publisher:
+        rows.append(("Publisher", article.publisher))
+    if article.url:
+        rows.append(("Address", article.url))
+    rows.append(("Generated", generated.strftime("%Y-%m-%d %H:%M UTC")))
+    out.append('<table cellspacing="0" cellpadding="2" border="0" style="margin-bottom:6px">')
+    out.extend(f'<tr><td{style("label")} width="110">{esc(k)}</td><td>{esc(v)}</td></tr>'
+               for k, v in rows)
+    out.append("</table>")
+    if query_label is not None:
+        out.append(f'<p{style("query")}>&nbsp;Filtered: only entries matching the query '
+                   f'“{esc(query_label)}” are included.&nbsp;</p>')
+    if head.draft:
+        out.append(f'<p{style("draft")}>&nbsp;Draft: made by machine and not yet reviewed '
+                   'by a person.&nbsp;</p>')
+
+
+def _contents(out: list[str], sections: tuple[Section, ...]) -> None:
+    # The page numbers are painted over the right-hand column once the pages are known,
+    # so filling them in never changes the layout they were computed from.
+    out.append("<h2>Contents</h2>")
+    out.append('<table width="100%" cellspacing="0" cellpadding="2" border="0" '
+               'style="margin-bottom:6px">')
+    for number, section in enumerate(sections, start=1):
+        label = section.title if section.anchor == "article" else f"{number}  {section.title}"
+        out.append(f'<tr><td><a href="#{section.anchor}">{esc(label)}</a></td>'
+                   '<td width="60"></td></tr>')
+    out.append("</table>")
+
+
+def _overview(out: list[str], briefing: Briefing, notes: Notes) -> None:
+    head = briefing.briefing
+    out.append(f"<p>{esc(head.summary)}{notes.refs(head.source)}</p>")
+    counts = [(len(briefing.leaders), "leaders"), (len(briefing.agreements), "agreements"),
+              (len(briefing.trade_statistics), "figures"),
+              (len(briefing.cooperation_areas), "cooperation areas"),
+              (len(briefing.organisations), "organisations"),
+              (len(briefing.events), "events")]
+    out.append("<h3>Key figures</h3>")
+    out.append('<table width="100%" cellspacing="0" cellpadding="3" border="0" '
+               'style="margin-bottom:6px"><tr>')
+    out.extend(f'<td align="center"{style("figure")}>{format_number(n)}</td>'
+               for n, _ in counts)
+    out.append("</tr><tr>")
+    out.extend(f'<td align="center"{style("figlabel")}>{label}</td>' for _, label in counts)
+    out.append("</tr></table>")
+    headline = [s for s in briefing.trade_statistics if s.value is not None][:4]
+    if headline:
+        out.append("<h3>Headline numbers</h3>")
+        for stat in headline:
+            out.append(f"<p><b>{esc(format_value(stat))}</b> — {esc(stat.metric)}"
+                       f"{_period(stat)}{_derived_mark(stat)}</p>")
+    if head.note:
+        out.append("<h3>About this briefing</h3>")
+        out.append(f'<p class="sub">{esc(head.note)}</p>')
+
+
+def _period(stat: TradeStatistic) -> str:
+    return f", {esc(stat.period)}" if stat.period else ""
+
+
+def _derived_mark(stat: TradeStatistic) -> str:
+    return ' <span class="derived">(derived)</span>' if stat.derived else ""
+
+

@@ -1,0 +1,45 @@
+"""A Qt GUI application and the bundled fonts, for rendering with or without a display."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+from ..paths import fonts_dir
+from .refguard import immortalize_none
+
+BODY_FAMILY = "DejaVu Sans"
+TITLE_FAMILY = "DejaVu Serif"
+MONO_FAMILY = "DejaVu Sans Mono"
+
+_registered: set[str] = set()
+
+
+def ensure_gui_app() -> QCoreApplication:
+    """The running Qt application, or a new QGuiApplication (offscreen with no display).
+
+    Text layout and QPdfWriter need a GUI application; the window already has one, the CLI
+    and tests may not.
+    """
+    immortalize_none()
+    app = QCoreApplication.instance()
+    if app is None:
+        headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        if headless:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["briefing"])
+    register_fonts()
+    return app
+
+
+def register_fonts() -> None:
+    """Register the bundled DejaVu fonts once, so every machine lays out the same glyphs
+    (Cyrillic included) and the PDF embeds them rather than whatever the system has."""
+    for path in sorted(fonts_dir().glob("*.ttf")):
+        if path.name in _registered:
+            continue
+        if QFontDatabase.addApplicationFont(str(path)) < 0:
+            raise RuntimeError(f"cannot load the bundled font {path}")
+        _registered.add(path.name)
