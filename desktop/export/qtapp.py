@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from ..paths import fonts_dir
-from .refguard import immortalize_none
+from ..refguard import immortalize_none
 
 BODY_FAMILY = "DejaVu Sans"
 TITLE_FAMILY = "DejaVu Serif"
