@@ -196,6 +196,9 @@ def _export_parser() -> argparse.ArgumentParser:
                         help="the PDF to write")
     parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     parser.add_argument("--pdfa", action="store_true", help="write PDF/A-1b, for archiving")
+    parser.add_argument("--query", metavar="Q",
+                        help="export only the entries this search matches (as in `briefing "
+                        "search`); the title block names the query")
     return parser
 
 
@@ -212,11 +215,19 @@ def cmd_export(argv: Sequence[str]) -> int:
     from .core.load import load_document
     from .core.problems import BriefingError, UnreadableFileError
     from .core.provenance import article_path, read_article
+    from .core.model import SECTIONS
+    from .core.query import QueryError, parse_query
 
     def fail(message: object) -> int:
         print(f"briefing export: {message}", file=sys.stderr)
         return EXIT_USAGE
 
+    query = None
+    if args.query is not None:
+        try:
+            query = parse_query(args.query)
+        except QueryError as exc:
+            return fail(f"bad query at column {exc.column}: {exc.message}")
     try:
         document = load_document(args.file)
     except UnreadableFileError as exc:
@@ -236,11 +247,18 @@ def cmd_export(argv: Sequence[str]) -> int:
         return fail(f"cannot read the article for the appendix: {exc}")
     except BriefingError as exc:
         return fail(f"the article is not usable for the appendix: {exc.problems[0]}")
+    briefing = document.briefing
+    if query is not None:
+        from .core.search import filter_briefing
+
+        briefing = filter_briefing(briefing, query)
+        if not any(getattr(briefing, section) for section, _cls in SECTIONS):
+            return fail(f"the query {args.query!r} matches no entry; nothing written")
     from .export import ExportError, export_pdf
 
     try:
-        result = export_pdf(document.briefing, article.text, output, page_size=args.page_size,
-                            pdfa=args.pdfa, source_name=source.name)
+        result = export_pdf(briefing, article.text, output, page_size=args.page_size,
+                            pdfa=args.pdfa, source_name=source.name, query_label=args.query)
     except ExportError as exc:
         return fail(exc)
     print(f"{output}: {result.page_count} pages, {result.byte_count:,} bytes")
