@@ -213,9 +213,9 @@ def cmd_export(argv: Sequence[str]) -> int:
     from pathlib import Path
 
     from .core.load import load_document
+    from .core.model import SECTIONS
     from .core.problems import BriefingError, UnreadableFileError
     from .core.provenance import article_path, read_article
-    from .core.model import SECTIONS
     from .core.query import QueryError, parse_query
 
     def fail(message: object) -> int:

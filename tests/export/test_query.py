@@ -24,7 +24,7 @@ def test_query_narrows_the_pdf_and_the_title_block_names_it(tmp_path):
 def test_cross_script_query_exports_the_leader(tmp_path):
     out = tmp_path / "leader.pdf"
     result = run_cli("export", str(SEED_BRIEFING), "-o", str(out), "--query",
-                     "Лукашенко section:leaders")
+                     "name:Лукашенко")
     assert result.returncode == 0, result.stderr
     reader = PdfReader(out)
     assert pdf_has(reader, "Аляксандр Лукашэнка")  # native names appear only in entries
