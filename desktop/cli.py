@@ -162,7 +162,7 @@ def cmd_search(argv: Sequence[str]) -> int:
         if args.article:
             from .core.provenance import article_path, read_article
 
-            article = read_article(article_path(document)).text
+            article = read_article(article_path(document.path, document.briefing)).text
     except UnreadableFileError as exc:
         print(f"briefing search: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -212,7 +212,7 @@ def cmd_export(argv: Sequence[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from pathlib import Path
 
-    from .core.load import load_document
+    from .core.load import load_briefing
     from .core.model import SECTIONS
     from .core.problems import BriefingError, UnreadableFileError
     from .core.provenance import article_path, read_article
@@ -228,17 +228,18 @@ def cmd_export(argv: Sequence[str]) -> int:
             query = parse_query(args.query)
         except QueryError as exc:
             return fail(f"bad query at column {exc.column}: {exc.message}")
+    path = Path(args.file)
     try:
-        document = load_document(args.file)
+        briefing = load_briefing(path)  # a re-export of unchanged bytes skips the parse
     except UnreadableFileError as exc:
         return fail(exc)
     except BriefingError as exc:
         more = len(exc.problems) - 1
         return fail(f"{exc.problems[0]}" + (f" (and {more} more; see briefing check)"
                                             if more else ""))
-    source = article_path(document)
+    source = article_path(path, briefing)
     output = Path(args.output)
-    if output.exists() and any(output.resolve() == p.resolve() for p in (document.path, source)
+    if output.exists() and any(output.resolve() == p.resolve() for p in (path, source)
                                if p.exists()):
         return fail(f"{output} is the briefing or its article; choose another output file")
     try:
@@ -247,7 +248,6 @@ def cmd_export(argv: Sequence[str]) -> int:
         return fail(f"cannot read the article for the appendix: {exc}")
     except BriefingError as exc:
         return fail(f"the article is not usable for the appendix: {exc.problems[0]}")
-    briefing = document.briefing
     if query is not None:
         from .core.search import filter_briefing
 

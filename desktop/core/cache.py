@@ -15,7 +15,6 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 from .model import Briefing
@@ -77,6 +76,8 @@ def put(data: bytes, briefing: Briefing) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    import tempfile  # only on a miss: it pulls in random and shutil
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".partial")

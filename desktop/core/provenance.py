@@ -7,7 +7,6 @@ its own excerpts, and every derived figure's arithmetic recomputed.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import operator
 import re
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .load import Document
-from .model import SECTIONS, TradeStatistic
+from .model import SECTIONS, Briefing, TradeStatistic
 from .problems import NodePath, Problem, format_path
 from .textfile import decode, read_bytes
 
@@ -43,8 +42,9 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
-def article_path(document: Document) -> Path:
-    return document.path.parent / document.briefing.briefing.article.path
+def article_path(briefing_path: Path, briefing: Briefing) -> Path:
+    """Where the article is: its path in the briefing is relative to the briefing file."""
+    return Path(briefing_path).parent / briefing.briefing.article.path
 
 
 def read_article(path: Path) -> Article:
@@ -62,7 +62,7 @@ def check_document(document: Document, article: Article | None = None) -> list[P
     ref = document.briefing.briefing.article
     if article is None:
         try:
-            article = read_article(article_path(document))
+            article = read_article(article_path(document.path, document.briefing))
         except UnreadableFileError as exc:
             problems.append(_problem(document, ("briefing", "article", "path"),
                                      f"cannot read the article '{ref.path}': {exc.reason}"))
@@ -227,12 +227,12 @@ def _derived_problems(document: Document, base: NodePath,
             f"round to the value {_show(stat.value)}"))
 
 
-_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-              ast.Div: operator.truediv}
-
-
 def evaluate_arithmetic(expression: str) -> float:
     """Numbers with + - * / and parentheses, nothing else (no names, no calls)."""
+    import ast  # only `briefing check` evaluates arithmetic; the window never does
+
+    operators = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+                 ast.Div: operator.truediv}
     try:
         tree = ast.parse(expression.strip(), mode="eval")
     except SyntaxError:
@@ -242,11 +242,11 @@ def evaluate_arithmetic(expression: str) -> float:
     def walk(node: ast.AST) -> float:
         if isinstance(node, ast.Constant) and type(node.value) in (int, float):
             return float(node.value)
-        if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+        if isinstance(node, ast.BinOp) and type(node.op) in operators:
             left, right = walk(node.left), walk(node.right)
             if isinstance(node.op, ast.Div) and right == 0:
                 raise ValueError(f"'{expression}' divides by zero")
-            return _OPERATORS[type(node.op)](left, right)
+            return operators[type(node.op)](left, right)
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
             value = walk(node.operand)
             return -value if isinstance(node.op, ast.USub) else value

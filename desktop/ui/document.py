@@ -13,7 +13,7 @@ from pathlib import Path
 from ..core.load import load_briefing
 from ..core.model import Briefing
 from ..core.problems import BriefingError, UnreadableFileError
-from ..core.provenance import read_article
+from ..core.provenance import article_path, read_article
 
 THREAD_ABOVE_BYTES = 256 * 1024  # larger files load in a worker thread
 
@@ -39,7 +39,7 @@ def load(path: Path) -> Loaded:
     """The briefing and its article; raises UnreadableFileError / BriefingError."""
     briefing = load_briefing(path)
     try:
-        article = read_article(path.parent / briefing.briefing.article.path)
+        article = read_article(article_path(path, briefing))
     except UnreadableFileError as exc:
         return Loaded(path, briefing, None, str(exc))
     except BriefingError as exc:
