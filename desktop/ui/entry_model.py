@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from .columns import Column
+from .highlight_delegate import HIGHLIGHT_KEY_ROLE
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the core entry object
 ENTRY_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # its position in the briefing's section
@@ -28,6 +29,7 @@ class EntryModel(QAbstractTableModel):
         self._rows: list[int] = []
         self._filter: frozenset[int] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._order: list[int] | None = None  # see _sorted_order
 
     # --- content ---------------------------------------------------------------------
 
@@ -38,32 +40,52 @@ class EntryModel(QAbstractTableModel):
     def set_entries(self, entries: Sequence[Any]) -> None:
         self.beginResetModel()
         self._entries = tuple(entries)
+        self._order = None
         self._rows = self._visible_rows()
         self.endResetModel()
 
-    def set_row_filter(self, indices: Iterable[int] | None) -> None:
-        """Show only the entries at these section indices (None: all of them).
+    def set_row_filter(self, indices: Iterable[int] | None) -> bool:
+        """Show only the entries at these section indices (None: all of them); False when
+        that is what is shown already (typing a letter often leaves the hits as they are).
 
         This is where a search plugs in: it finds the matching entries and passes their
         indices; the model keeps the current sort order.
         """
+        wanted = None if indices is None else frozenset(indices)
+        if wanted == self._filter:
+            return False
         self.beginResetModel()
-        self._filter = None if indices is None else frozenset(indices)
+        self._filter = wanted
         self._rows = self._visible_rows()
         self.endResetModel()
+        return True
 
     def _visible_rows(self) -> list[int]:
-        rows = (list(range(len(self._entries))) if self._filter is None
-                else [i for i in range(len(self._entries)) if i in self._filter])
+        count = len(self._entries)
         if self._sort is None:
-            return rows
+            if self._filter is None:
+                return list(range(count))
+            return sorted(i for i in self._filter if i < count)
+        order = self._sorted_order()
+        if self._filter is None:
+            return list(order)
+        shown = self._filter
+        return [i for i in order if i in shown]
+
+    def _sorted_order(self) -> list[int]:
+        """Every entry in the current sort order, kept while the entries and the sort stay:
+        a search filters this list at each keystroke instead of sorting again."""
+        if self._order is not None:
+            return self._order
+        assert self._sort is not None
         column, order = self._sort
         key = self._columns[column].key
-        keyed = [(key(self._entries[i]), i) for i in rows]
+        keyed = [(key(entry), i) for i, entry in enumerate(self._entries)]
         present = [(k, i) for k, i in keyed if k is not None]
         # Stable in both directions: equal keys keep the file's order.
         present.sort(key=lambda item: item[0], reverse=order == Qt.SortOrder.DescendingOrder)
-        return [i for _k, i in present] + [i for k, i in keyed if k is None]
+        self._order = [i for _k, i in present] + [i for k, i in keyed if k is None]
+        return self._order
 
     def entry(self, row: int) -> Any:
         return self._entries[self._rows[row]]
@@ -100,6 +122,8 @@ class EntryModel(QAbstractTableModel):
             return entry
         if role == ENTRY_INDEX_ROLE:
             return self._rows[index.row()]
+        if role == HIGHLIGHT_KEY_ROLE:
+            return self._columns[index.column()].field
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -126,6 +150,7 @@ class EntryModel(QAbstractTableModel):
         old_rows = self._rows
         persistent = self.persistentIndexList()
         self._sort = (column, order) if column >= 0 else None
+        self._order = None
         self._rows = self._visible_rows()
         where = {entry_index: row for row, entry_index in enumerate(self._rows)}
         self.changePersistentIndexList(persistent, [
