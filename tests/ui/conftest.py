@@ -28,7 +28,7 @@ def make_window(qtbot, settings):
             window.select_tab(tab)
         if path is not None:
             window.open_file(path)
-            qtbot.waitUntil(lambda: not window.loader.is_busy(), timeout=10_000)
+            qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)
         window.show()
         qtbot.waitExposed(window)
         return window
