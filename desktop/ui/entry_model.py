@@ -7,6 +7,7 @@ by a QSortFilterProxyModel, which would call ``data()`` for every comparison.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -20,6 +21,19 @@ ENTRY_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # its position in the briefing'
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# data() and flags() run for every painted cell, several times each, so the roles a cell
+# answers are plain ints in a dict and the flags are combined once: Qt's enums cost
+# microseconds per comparison or "|" in Python, a noticeable share of each keystroke's
+# repaint while a search filters the list.
+_TEXT, _ENTRY, _ENTRY_INDEX, _HIGHLIGHT_KEY = range(4)
+_ROLES = {int(Qt.ItemDataRole.DisplayRole.value): _TEXT,
+          int(Qt.ItemDataRole.ToolTipRole.value): _TEXT,
+          int(Qt.ItemDataRole.AccessibleTextRole.value): _TEXT,
+          int(ENTRY_ROLE): _ENTRY, int(ENTRY_INDEX_ROLE): _ENTRY_INDEX,
+          int(HIGHLIGHT_KEY_ROLE): _HIGHLIGHT_KEY}
+_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+          | Qt.ItemFlag.ItemNeverHasChildren)
+
 
 class EntryModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
@@ -27,7 +41,7 @@ class EntryModel(QAbstractTableModel):
         self._columns = tuple(columns)
         self._entries: tuple[Any, ...] = ()
         self._rows: list[int] = []
-        self._filter: frozenset[int] | None = None
+        self._filter: list[int] | None = None  # ascending entry indices; None: all
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._order: list[int] | None = None  # see _sorted_order
 
@@ -51,7 +65,9 @@ class EntryModel(QAbstractTableModel):
         This is where a search plugs in: it finds the matching entries and passes their
         indices; the model keeps the current sort order.
         """
-        wanted = None if indices is None else frozenset(indices)
+        # Sorted once (timsort is linear on the ascending lists a search gives): the
+        # file's order is then a slice, and comparing with what is shown is cheap.
+        wanted = None if indices is None else sorted(indices)
         if wanted == self._filter:
             return False
         self.beginResetModel()
@@ -65,11 +81,11 @@ class EntryModel(QAbstractTableModel):
         if self._sort is None:
             if self._filter is None:
                 return list(range(count))
-            return sorted(i for i in self._filter if i < count)
+            return self._filter[:bisect_left(self._filter, count)]
         order = self._sorted_order()
         if self._filter is None:
             return list(order)
-        shown = self._filter
+        shown = set(self._filter)
         return [i for i in order if i in shown]
 
     def _sorted_order(self) -> list[int]:
@@ -112,19 +128,19 @@ class EntryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        kind = _ROLES.get(role)
+        if kind is None or not index.isValid():
             return None
-        entry = self._entries[self._rows[index.row()]]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.AccessibleTextRole):
-            return self._columns[index.column()].text(entry)
-        if role == ENTRY_ROLE:
-            return entry
-        if role == ENTRY_INDEX_ROLE:
-            return self._rows[index.row()]
-        if role == HIGHLIGHT_KEY_ROLE:
-            return self._columns[index.column()].field
-        return None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        if kind == _TEXT:
+            return self._columns[index.column()].text(self._entries[self._rows[row]])
+        if kind == _ENTRY:
+            return self._entries[self._rows[row]]
+        if kind == _ENTRY_INDEX:
+            return self._rows[row]
+        return self._columns[index.column()].field
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -137,10 +153,7 @@ class EntryModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column; a column of -1 restores the file's order."""

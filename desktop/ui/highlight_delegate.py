@@ -38,19 +38,30 @@ class HighlightDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._highlighter: Any = None  # core Highlighter of the current query, or None
+        self._cache: dict[tuple[str, str], list[Span]] = {}
 
     def set_highlighter(self, highlighter: Any) -> None:
         self._highlighter = highlighter
+        self._cache: dict[tuple[str, str], list[Span]] = {}
 
     def spans(self, index: _Index) -> list[Span]:
         """What is highlighted in this cell's text (Python string positions)."""
         if self._highlighter is None:
             return []
         key = index.data(HIGHLIGHT_KEY_ROLE)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        if key is None or not isinstance(text, str) or not text:
+        if key is None:
             return []
-        return self._highlighter.spans(text, key or None)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not isinstance(text, str) or not text:
+            return []
+        # Columns repeat their values (countries, roles, statuses) down the screen, and a
+        # repaint (hover, scroll) shows the same cells again: fold each once per query.
+        cached = self._cache.get((text, key))
+        if cached is None:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            cached = self._cache[text, key] = self._highlighter.spans(text, key or None)
+        return cached
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         spans = self.spans(index)

@@ -292,6 +292,7 @@ class MainWindow(QMainWindow):
         """Search for ``text`` as if typed in the search field (`briefing --query`)."""
         self._query = text
         self.search_bar.set_text(text)
+        self.search.run_now()
 
     def is_busy(self) -> bool:
         """True while a briefing is loading or being indexed for search."""

@@ -59,6 +59,10 @@ class SearchBar(QToolBar):
         self.message = plain_label("", self, wrap=False, name="searchMessage")
         self.message.setAccessibleName("Search message")
         self.message.setContentsMargins(8, 0, 8, 0)
+        # A fixed width: a message of another length would lay the toolbar out again, and
+        # repaint the window under it, at every keystroke. Errors are one short line; the
+        # tooltip holds the whole.
+        self.message.setFixedWidth(self.message.fontMetrics().horizontalAdvance("m") * 34)
         self.addWidget(self.field)
         self.addWidget(self.message)
         self.addAction(results_action)
@@ -101,6 +105,7 @@ class SearchBar(QToolBar):
     def _say(self, message: str, *, error: bool) -> None:
         self._error = message if error else ""
         self.message.setText(message)
+        self.message.setToolTip(message)
         palette = QPalette(self.palette())
         if error:
             palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red
