@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QPalette
-from PySide6.QtWidgets import QLineEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QLineEdit, QToolBar, QToolButton, QWidget
 
 from .widgets import plain_label
 
@@ -62,11 +62,16 @@ class SearchBar(QToolBar):
         # A fixed width: a message of another length would lay the toolbar out again, and
         # repaint the window under it, at every keystroke. Errors are one short line; the
         # tooltip holds the whole.
-        self.message.setFixedWidth(self.message.fontMetrics().horizontalAdvance("m") * 34)
+        self.message.setFixedWidth(self.message.fontMetrics().horizontalAdvance("m") * 26)
         self.addWidget(self.field)
         self.addWidget(self.message)
-        self.addAction(results_action)
-        button = self.widgetForAction(results_action)
+        # A real button beside the field (not a flat toolbar action): it reads as one.
+        button = QToolButton(self)
+        button.setDefaultAction(results_action)
+        button.setAutoRaise(False)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addWidget(button)
+        self.results_button = button
         button.setObjectName("resultsButton")
         button.setAccessibleName("Show or hide the search results panel")
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

@@ -270,3 +270,29 @@ def test_clearing_the_query_shows_every_entry_again(make_window, qtbot, tab):
     window.search_bar.field.clear()
     section = TAB_SECTIONS[tab][0]
     assert window.entry_tab(tab).model.rowCount() == len(getattr(SEED, section))
+
+
+def test_a_long_article_is_marked_only_where_it_is_shown(make_window, qtbot, tmp_path):
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate_briefing import write
+
+    window = make_window(write(3000, tmp_path / "b.yaml"), tab="source")
+    window.search_bar.set_text("kazakhstan")
+    window.search.run_now()
+    view = window.source_tab().view
+    article = view.toPlainText()
+    in_article = article.lower().count("kazakhstan")
+    shown = view.search_highlighted_texts()
+    assert shown and set(shown) == {"Kazakhstan"}
+    assert len(shown) < in_article / 10  # the screen's worth, not the whole article
+    top = view.firstVisibleBlock().blockNumber()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: view.firstVisibleBlock().blockNumber() > top + 100)
+    bottom_block = view.firstVisibleBlock().blockNumber()
+    qtbot.waitUntil(lambda: view._hit_marks
+                    and view._hit_marks[0].cursor.block().blockNumber() >= bottom_block)
+    assert set(view.search_highlighted_texts()) == {"Kazakhstan"}
