@@ -88,17 +88,24 @@ class HighlightDelegate(QStyledItemDelegate):
         height = metrics.height()
         top = rect.top() + (rect.height() - height) / 2
         background = theme.search_background(opt.palette)
+        marks = []
         for start, end in spans:
             if start >= visible:
                 break
             left = metrics.horizontalAdvance(text[:start])
             width = metrics.horizontalAdvance(text[start:min(end, visible)])
-            painter.fillRect(QRectF(rect.left() + left, top, width, height), background)
+            marks.append(QRectF(rect.left() + left, top, width, height))
+            painter.fillRect(marks[-1], background)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = (QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(role))
-        painter.drawText(QRectF(rect), int(Qt.AlignmentFlag.AlignLeft
-                                           | Qt.AlignmentFlag.AlignVCenter), shown)
+        painter.drawText(QRectF(rect), align, shown)
+        if selected:  # selection text (white) on a light mark: redraw the marked part dark
+            painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+            for mark in marks:
+                painter.setClipRect(mark)
+                painter.drawText(QRectF(rect), align, shown)
         painter.restore()

@@ -8,8 +8,8 @@ would be an interruption.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QPalette
-from PySide6.QtWidgets import QLineEdit, QToolBar, QToolButton, QWidget
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import QLineEdit, QPushButton, QToolBar, QWidget
 
 from .widgets import plain_label
 
@@ -65,11 +65,14 @@ class SearchBar(QToolBar):
         self.message.setFixedWidth(self.message.fontMetrics().horizontalAdvance("m") * 26)
         self.addWidget(self.field)
         self.addWidget(self.message)
-        # A real button beside the field (not a flat toolbar action): it reads as one.
-        button = QToolButton(self)
-        button.setDefaultAction(results_action)
-        button.setAutoRaise(False)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # A push button beside the field, not a flat toolbar action: it reads as a button
+        # and shows when the panel is open (checked), kept in step with the action.
+        button = QPushButton("Results panel", self)
+        button.setCheckable(True)
+        button.setToolTip(f"{results_action.toolTip()} "
+                          f"({results_action.shortcut().toString()})")
+        button.toggled.connect(results_action.setChecked)
+        results_action.toggled.connect(button.setChecked)
         self.addWidget(button)
         self.results_button = button
         button.setObjectName("resultsButton")
@@ -113,7 +116,9 @@ class SearchBar(QToolBar):
         self.message.setToolTip(message)
         palette = QPalette(self.palette())
         if error:
-            palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.red
-                             if self.palette().color(QPalette.ColorRole.Window)
-                             .lightnessF() < 0.5 else Qt.GlobalColor.darkRed)
+            dark = self.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
+            colour = QColor("#ff8a80" if dark else "#b00020")
+            # In a toolbar a label is drawn in ButtonText, elsewhere in WindowText.
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            palette.setColor(QPalette.ColorRole.ButtonText, colour)
         self.message.setPalette(palette)
