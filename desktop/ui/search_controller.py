@@ -20,6 +20,7 @@ saying "indexing…" meanwhile.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 from typing import TYPE_CHECKING, Any
@@ -106,7 +107,9 @@ class SearchController(QObject):
     def _build(self, generation: int, briefing: Any, article: str | None) -> None:
         from ..core.search import SearchIndex
 
-        self._built.emit(generation, SearchIndex.build(briefing, article=article))
+        index = SearchIndex.build(briefing, article=article)
+        with contextlib.suppress(RuntimeError):  # the window closed while indexing
+            self._built.emit(generation, index)
 
     def _on_built(self, generation: int, index: Any) -> None:
         if generation != self._generation:
