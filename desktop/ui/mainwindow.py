@@ -20,7 +20,6 @@ from .banner import ProblemBanner
 from .draft_banner import DraftBanner
 from .loader import DocumentLoader, Failed, Loaded
 from .recent import RecentFiles, RecentMenu
-from .results_panel import ResultsPanel
 from .search_bar import SearchBar
 from .search_controller import SearchController, tab_label
 from .tab_pages import TABS, BriefingTabs
@@ -29,6 +28,7 @@ from .watcher import FileWatcher
 if TYPE_CHECKING:
     from ..core.model import Briefing
     from .entry_tab import EntryTab
+    from .results_panel import ResultsPanel
 
 APP_NAME = "Briefing Viewer"
 DEFAULT_SIZE = (1200, 800)
@@ -77,12 +77,24 @@ class MainWindow(QMainWindow):
         results = self.actions_by_id[Act.RESULTS_PANEL]
         self.search_bar = SearchBar(results, self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_bar)
-        self.results_panel = ResultsPanel(tab_label, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_panel)
-        self.results_panel.hide()
-        self.results_panel.visibilityChanged.connect(results.setChecked)
-        results.toggled.connect(self.results_panel.setVisible)
-        self.search = SearchController(self.tabs, self.search_bar, self.results_panel, self)
+        self._results_panel: ResultsPanel | None = None  # made when first shown
+        results.toggled.connect(lambda on: self.results_panel.setVisible(on)
+                                if on or self._results_panel is not None else None)
+        self.search = SearchController(self.tabs, self.search_bar, self)
+
+    @property
+    def results_panel(self) -> ResultsPanel:
+        """The dock listing every search hit (made on first use: start-up pays nothing)."""
+        if self._results_panel is None:
+            from .results_panel import ResultsPanel
+
+            panel = ResultsPanel(tab_label, self)
+            panel.hide()
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+            panel.visibilityChanged.connect(self.actions_by_id[Act.RESULTS_PANEL].setChecked)
+            self._results_panel = panel
+            self.search.attach_panel(panel)
+        return self._results_panel
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()

@@ -23,9 +23,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from ..core.model import SECTIONS
 from .tab_pages import ENTRY_TABS, TABS
@@ -49,16 +50,18 @@ PANEL_DELAY_MS = 150
 TITLES_DELAY_MS = 120
 SHORT_WORD_DELAY_MS = 180
 SHORT_WORD_ENTRIES = 5000  # above this many entries and lines, see the module doc
+FIRST_PAINT_WAIT_MS = 300
 
 
 class SearchController(QObject):
     ready = Signal()  # the index of the briefing on screen is built
     _built = Signal(int, object)  # generation, SearchIndex (from the builder thread)
 
-    def __init__(self, tabs: BriefingTabs, bar: SearchBar, panel: ResultsPanel,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, tabs: BriefingTabs, bar: SearchBar, parent: QObject | None = None,
+                 ) -> None:
         super().__init__(parent)
-        self.tabs, self.bar, self.panel = tabs, bar, panel
+        self.tabs, self.bar = tabs, bar
+        self.panel: ResultsPanel | None = None  # made when first shown (see attach_panel)
         self._index: Any = None
         self._loaded: Loaded | None = None
         self._generation = 0
@@ -66,6 +69,9 @@ class SearchController(QObject):
         self._stale: set[str] = set()  # tabs not yet showing the current result
         self._panel_stale = False
         self._nav: tuple[str, int] | None = None  # where the last step to a hit went
+        self._painted = False
+        self._pending: Callable[[], None] | None = None
+        self._paint_watch: _PaintWatch | None = None
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(PANEL_DELAY_MS)
@@ -83,6 +89,11 @@ class SearchController(QObject):
         bar.field.next_requested.connect(self.next_hit)
         bar.field.previous_requested.connect(self.previous_hit)
         tabs.currentChanged.connect(self._on_tab_changed)
+
+    def attach_panel(self, panel: ResultsPanel) -> None:
+        """List the hits in ``panel`` from now on."""
+        self.panel = panel
+        self._panel_stale = True
         panel.visibilityChanged.connect(self._on_panel_visibility)
         panel.open_requested.connect(self.open_hit)
 
@@ -101,8 +112,29 @@ class SearchController(QObject):
         if size > THREAD_ABOVE:
             threading.Thread(target=self._build, args=(generation, briefing, article),
                              name="search-index", daemon=True).start()
-        else:  # milliseconds: after the window's first paint, in this thread
-            QTimer.singleShot(0, lambda: self._build(generation, briefing, article))
+        else:  # milliseconds, in this thread, but not before the window's first paint
+            self._after_first_paint(lambda: self._build(generation, briefing, article))
+
+    def _after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the tabs have been painted (at once if they were already):
+        importing the search core and indexing the seed would otherwise add ~40 ms
+        before the window first shows. A hidden window indexes after FIRST_PAINT_WAIT_MS."""
+        if self._painted:
+            QTimer.singleShot(0, work)
+            return
+        self._pending = work
+        if self._paint_watch is None:
+            self._paint_watch = _PaintWatch(self.tabs, self._first_paint)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._first_paint)
+
+    def _first_paint(self) -> None:
+        if self._paint_watch is not None:
+            self.tabs.removeEventFilter(self._paint_watch)
+            self._paint_watch = None
+        self._painted = True
+        work, self._pending = self._pending, None
+        if work is not None:
+            QTimer.singleShot(0, work)
 
     def _build(self, generation: int, briefing: Any, article: str | None) -> None:
         from ..core.search import SearchIndex
@@ -172,7 +204,7 @@ class SearchController(QObject):
         else:
             self.bar.show_info("no match")
         self._panel_stale = True
-        if self.panel.isVisible():
+        if self.panel is not None and self.panel.isVisible():
             self._panel_timer.start()
 
     def _update_titles(self) -> None:
@@ -304,7 +336,7 @@ class SearchController(QObject):
             self._update_panel()
 
     def _update_panel(self) -> None:
-        if not self.panel.isVisible():
+        if self.panel is None or not self.panel.isVisible():
             return
         self._panel_stale = False
         result = self._result if self._active() else None
@@ -316,6 +348,20 @@ class SearchController(QObject):
         summary = (f"{result.total:,} matching entries: {', '.join(parts)}" if result
                    else "No match.")
         self.panel.set_result(result, summary)
+
+
+class _PaintWatch(QObject):
+    """Calls back at the first paint of a widget."""
+
+    def __init__(self, widget: QObject, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._callback)
+        return False
 
 
 def _short_word_last(text: str) -> bool:

@@ -10,8 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from . import theme
@@ -84,6 +92,17 @@ class SourceView(QPlainTextEdit):
     def showEvent(self, event) -> None:
         self._place()
         super().showEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # A read-only text view does not claim Ctrl+C, so in an active window the
+        # window's Copy Entry shortcut took it: claim it while text is selected here.
+        if (event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Copy)
+                and self.textCursor().hasSelection()):
+            event.accept()
+            return True
+        return super().event(event)
 
     def highlight(self, excerpts: Sequence[str]) -> None:
         """Mark every place the excerpts occur (whitespace-tolerant)."""

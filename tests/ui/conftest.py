@@ -28,9 +28,11 @@ def make_window(qtbot, settings):
             window.select_tab(tab)
         if path is not None:
             window.open_file(path)
-            qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)
+            qtbot.waitUntil(lambda: not window.loader.is_busy(), timeout=10_000)
         window.show()
         qtbot.waitExposed(window)
+        # Search indexes a small briefing once the window has been painted.
+        qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)
         return window
 
     return make
