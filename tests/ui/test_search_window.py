@@ -296,3 +296,22 @@ def test_a_long_article_is_marked_only_where_it_is_shown(make_window, qtbot, tmp
     qtbot.waitUntil(lambda: view._hit_marks
                     and view._hit_marks[0].cursor.block().blockNumber() >= bottom_block)
     assert set(view.search_highlighted_texts()) == {"Kazakhstan"}
+
+
+def test_search_controls_are_named_in_the_menus_and_toggle_the_panel(make_window, qtbot):
+    window = make_window(SEED_BRIEFING)
+    bar = window.search_bar
+    assert bar.field.accessibleName() == "Search the briefing"
+    assert bar.field.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert bar.results_button.accessibleName() and \
+        bar.results_button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions()]
+             for a in window.menuBar().actions()}
+    assert {"Find…", "Find Next", "Find Previous"} <= set(menus["Edit"])
+    assert "Search Results" in menus["View"]
+    assert "New from Article…" in menus["File"]
+    qtbot.mouseClick(bar.results_button, Qt.MouseButton.LeftButton)
+    assert window.results_panel.isVisible()
+    assert window.actions_by_id[Act.RESULTS_PANEL].isChecked()
+    window.results_panel.close()  # its own close button
+    assert not bar.results_button.isChecked()

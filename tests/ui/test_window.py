@@ -109,6 +109,7 @@ def test_every_control_is_named_and_reachable_by_keyboard(make_window):
     window = make_window(SEED_BRIEFING)
     for name in window.tab_names:  # tabs are built when first shown
         window.select_tab(name)
+    window.results_panel.show()  # made when first shown, too
     controls = [w for w in window.findChildren(QAbstractButton) + window.findChildren(
         QAbstractItemView) + window.findChildren(QTextEdit) + window.findChildren(
         QPlainTextEdit) + window.findChildren(QTabBar)
