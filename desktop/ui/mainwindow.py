@@ -46,7 +46,6 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles(settings)
         self._path: Path | None = None  # the file asked for (watched, reloaded)
         self._loaded: Loaded | None = None  # the last good briefing, on screen
-        self._query = ""
         self.actions_by_id = create_actions(self)
         self.loader = DocumentLoader(self)
         self.watcher = FileWatcher(self)
@@ -78,9 +77,25 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(results, self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_bar)
         self._results_panel: ResultsPanel | None = None  # made when first shown
-        results.toggled.connect(lambda on: self.results_panel.setVisible(on)
-                                if on or self._results_panel is not None else None)
+        results.toggled.connect(self._show_results)
         self.search = SearchController(self.tabs, self.search_bar, self)
+
+    def _show_results(self, shown: bool) -> None:
+        if shown or self._results_panel is not None:
+            self.results_panel.setVisible(shown)
+
+    def _leave_search(self) -> None:
+        """Esc in an empty search field: back to the list (or article) on screen."""
+        name = self.current_tab_name()
+        if not self.tabs.is_built(name):
+            return
+        if name == "source":
+            target: QWidget = self.source_tab().view
+        elif name == "overview":
+            target = self.overview_tab().page
+        else:
+            target = self.entry_tab(name).table
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def results_panel(self) -> ResultsPanel:
@@ -132,7 +147,7 @@ class MainWindow(QMainWindow):
         a[Act.FIND].triggered.connect(self.search_bar.focus_field)
         a[Act.FIND_NEXT].triggered.connect(self.search.next_hit)
         a[Act.FIND_PREVIOUS].triggered.connect(self.search.previous_hit)
-        self.search_bar.field.left.connect(lambda: self.tabs.currentWidget().setFocus())
+        self.search_bar.field.left.connect(self._leave_search)
         self.recent_menu.open_requested.connect(self.open_file)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
@@ -302,7 +317,6 @@ class MainWindow(QMainWindow):
 
     def apply_query(self, text: str) -> None:
         """Search for ``text`` as if typed in the search field (`briefing --query`)."""
-        self._query = text
         self.search_bar.set_text(text)
         self.search.run_now()
 

@@ -223,3 +223,4 @@ class SourceView(QPlainTextEdit):
     def refresh_colours(self) -> None:
         self._hit_marks = []
         self.highlight(self._excerpts)
+        self._mark_hits()

@@ -165,6 +165,8 @@ def test_ctrl_f_focuses_and_esc_clears(make_window, qtbot):
     _wait_title(qtbot, window, "agreements", "Agreements")
     assert window.entry_tab("agreements").delegate.spans(
         window.entry_tab("agreements").model.index(0, 0)) == []
+    qtbot.keyClick(field, Qt.Key.Key_Escape)  # a second Esc: back to the list
+    assert window.entry_tab("agreements").table.hasFocus()
 
 
 def test_a_bad_query_says_so_by_the_field_and_keeps_the_filter(make_window, qtbot):
