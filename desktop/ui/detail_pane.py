@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.model import entry_label
 from . import describe, theme
+from .marks import marked, marked_fragments
 from .widgets import InertTextBrowser
 
 
@@ -70,18 +71,7 @@ class DetailPane(InertTextBrowser):
 
     def highlighted_texts(self) -> list[str]:
         """The text under each search highlight, in the order shown."""
-        found = []
-        block = self.document().begin()
-        colour = theme.search_background(self.palette())
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                if fragment.charFormat().background().color() == colour:
-                    found.append(fragment.text())
-                it += 1
-            block = block.next()
-        return found
+        return marked_fragments(self.document(), theme.search_background(self.palette()))
 
     def _to_top(self) -> None:
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -91,21 +81,9 @@ class DetailPane(InertTextBrowser):
         self.show_entry(self._entry, self._found)
 
     def _marked(self, text: str, key: str) -> str:
-        """``text`` escaped, with the search's hits in it wrapped in a coloured span."""
-        if self._highlighter is None:
-            return html.escape(text)
-        spans = self._highlighter.spans(text, key or None)
-        if not spans:
-            return html.escape(text)
-        colour = theme.search_background(self.palette()).name()
-        out, at = [], 0
-        for start, end in spans:
-            out.append(html.escape(text[at:start]))
-            out.append(f"<span style='background-color:{colour}'>"
-                       f"{html.escape(text[start:end])}</span>")
-            at = end
-        out.append(html.escape(text[at:]))
-        return "".join(out)
+        """``text`` escaped, with the search's hits in it marked."""
+        return marked(text, self._highlighter, key,
+                      theme.search_background(self.palette()).name())
 
     def _html(self, entry: Any) -> str:
         esc = html.escape

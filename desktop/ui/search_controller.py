@@ -233,12 +233,12 @@ class SearchController(QObject):
             section = TAB_SECTIONS[name][0]
             self.tabs.entry_tab(name).apply_search(
                 result.indices(section) if active else None, highlighter)
-        elif name == "source":
-            if self.tabs.is_built("source"):
-                self._stale.discard(name)
-                self.tabs.source_tab().view.set_highlighter(highlighter)
-        else:
+        elif self.tabs.is_built(name):  # else when it is built and shown
             self._stale.discard(name)
+            if name == "source":
+                self.tabs.source_tab().view.set_highlighter(highlighter)
+            else:
+                self.tabs.overview_tab().set_highlighter(highlighter)
 
     def _on_tab_changed(self, _index: int) -> None:
         self._apply_tab(self.tabs.current_name())

@@ -317,3 +317,36 @@ def test_search_controls_are_named_in_the_menus_and_toggle_the_panel(make_window
     assert window.actions_by_id[Act.RESULTS_PANEL].isChecked()
     window.results_panel.close()  # its own close button
     assert not bar.results_button.isChecked()
+
+
+def test_hits_on_the_overview_are_marked(make_window, qtbot):
+    window = make_window(SEED_BRIEFING)  # the Overview is on screen
+    _type(qtbot, window, "csto")
+    marked = window.overview_tab().highlighted_texts()
+    assert marked and {text.casefold() for text in marked} == {"csto"}
+    assert "CSTO" in window.overview_tab().text()  # the text itself is unchanged
+    window.search_bar.field.clear()
+    assert window.overview_tab().highlighted_texts() == []
+
+
+def test_marked_html_in_a_briefing_stays_literal(make_window, seed_copy, qtbot):
+    text = seed_copy.read_text(encoding="utf-8")
+    seed_copy.write_text(text.replace("name: Nursultan Nazarbayev",
+                                      "name: \"<i>Nazarbayev</i> <img src=file:///etc/passwd>\"",
+                                      1), encoding="utf-8")
+    window = make_window(seed_copy, tab="leaders")
+    _type(qtbot, window, "nazarbayev")
+    tab = window.entry_tab("leaders")
+    row = next(r for r in range(tab.model.rowCount())
+               if tab.model.index(r, 0).data().startswith("<i>"))
+    literal = "<i>Nazarbayev</i> <img src=file:///etc/passwd>"
+    assert tab.delegate.spans(tab.model.index(row, 0)) == [(3, 13)]
+    tab.table.viewport().grab()
+    tab.select_row(row)
+    assert tab.detail.toPlainText().splitlines()[0] == literal
+    assert "Nazarbayev" in tab.detail.highlighted_texts()
+    assert "<img" not in tab.detail.toHtml() and "<i>" not in tab.detail.toHtml()
+    window.results_panel.show()
+    model = window.results_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    assert literal in [model.index(r, 1).data() for r in range(model.rowCount())]
