@@ -173,7 +173,7 @@ class OverviewTab(QWidget):
             described += f" ({article.publisher})"
         out.append(f"<h3>Source</h3><p>Article: {esc(described)}</p>")
         if header.note:
-            out.append(f"<p style='color:{muted}'>{esc(header.note)}</p>")
+            out.append(f"<p style='color:{muted}'>{mark(header.note, 'note')}</p>")
         return "".join(out)
 
     def labels(self) -> list[QLabel]:
