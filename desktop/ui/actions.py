@@ -11,10 +11,15 @@ from PySide6.QtWidgets import QWidget
 
 class Act(enum.Enum):
     OPEN = enum.auto()
+    NEW_FROM_ARTICLE = enum.auto()
     RELOAD = enum.auto()
     QUIT = enum.auto()
     COPY = enum.auto()
     SHOW_IN_ARTICLE = enum.auto()
+    FIND = enum.auto()
+    FIND_NEXT = enum.auto()
+    FIND_PREVIOUS = enum.auto()
+    RESULTS_PANEL = enum.auto()
     ABOUT = enum.auto()
 
 
@@ -23,22 +28,34 @@ class ActionSpec:
     text: str
     tip: str
     shortcut: QKeySequence.StandardKey | str | None = None
+    checkable: bool = False
 
 
 SPECS: dict[Act, ActionSpec] = {
     Act.OPEN: ActionSpec("&Open…", "Open a briefing file", QKeySequence.StandardKey.Open),
+    Act.NEW_FROM_ARTICLE: ActionSpec("&New from Article…", "Draft a briefing from a news "
+                                     "article (.txt) and open it", "Ctrl+Shift+N"),
     Act.RELOAD: ActionSpec("&Reload", "Read the file again from disk", "F5"),
     Act.QUIT: ActionSpec("&Quit", "Close the viewer", QKeySequence.StandardKey.Quit),
     Act.COPY: ActionSpec("&Copy Entry", "Copy the selected entry as plain text with its "
                          "excerpts", QKeySequence.StandardKey.Copy),
     Act.SHOW_IN_ARTICLE: ActionSpec("Show in &Article", "Show the selected entry's excerpt "
                                     "in the article", "Ctrl+J"),
+    Act.FIND: ActionSpec("&Find…", "Search the briefing (type in the search field)",
+                         QKeySequence.StandardKey.Find),
+    Act.FIND_NEXT: ActionSpec("Find &Next", "Go to the next search hit, across tabs", "F3"),
+    Act.FIND_PREVIOUS: ActionSpec("Find Pre&vious", "Go to the previous search hit",
+                                  "Shift+F3"),
+    Act.RESULTS_PANEL: ActionSpec("Search &Results", "Show or hide the list of every search "
+                                  "hit", "Ctrl+Shift+F", checkable=True),
     Act.ABOUT: ActionSpec("&About Briefing Viewer", "Version and licence"),
 }
 
 MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
-    ("&File", (Act.OPEN, None, Act.RELOAD, None, Act.QUIT)),  # Open Recent goes after Open
-    ("&Edit", (Act.COPY, Act.SHOW_IN_ARTICLE)),
+    # Open Recent goes after Open; the View menu (tabs, then RESULTS_PANEL) after Edit.
+    ("&File", (Act.OPEN, Act.NEW_FROM_ARTICLE, None, Act.RELOAD, None, Act.QUIT)),
+    ("&Edit", (Act.COPY, Act.SHOW_IN_ARTICLE, None, Act.FIND, Act.FIND_NEXT,
+               Act.FIND_PREVIOUS)),
     ("&Help", (Act.ABOUT,)),
 )
 
@@ -50,6 +67,7 @@ def create_actions(parent: QWidget) -> dict[Act, QAction]:
         action.setObjectName(act.name.lower())
         action.setToolTip(spec.tip)
         action.setStatusTip(spec.tip)
+        action.setCheckable(spec.checkable)
         if spec.shortcut is not None:
             action.setShortcut(QKeySequence(spec.shortcut))
         actions[act] = action

@@ -96,7 +96,7 @@ def start(args: Namespace, settings: Any = None, preloaded: Any = None) -> tuple
 
 def wait_until_loaded(app, window, timeout: float = LOAD_TIMEOUT_S) -> bool:
     deadline = time.monotonic() + timeout
-    while window.loader.is_busy():
+    while window.is_busy():
         if time.monotonic() > deadline:
             return False
         app.processEvents()

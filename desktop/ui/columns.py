@@ -20,6 +20,7 @@ class Column:
     text: Callable[[Any], str]
     sort_key: Callable[[Any], Any] | None = None  # None: sort by text, case-insensitively
     width: int = 160  # initial width in pixels; the last column stretches
+    field: str = ""  # the field key the cell shows, for `field:` search highlights
 
     def key(self, entry: Any) -> Any:
         """The value to sort by; None for an empty cell, which sorts last either way."""
@@ -45,49 +46,51 @@ def _derived_mark(stat: TradeStatistic) -> str:
 
 
 LEADERS = (
-    Column("Name", lambda e: e.name, width=220),
-    Column("Role", lambda e: e.role),
-    Column("Country", lambda e: e.country, width=120),
+    Column("Name", lambda e: e.name, width=220, field="name"),
+    Column("Role", lambda e: e.role, field="role"),
+    Column("Country", lambda e: e.country, width=120, field="country"),
     Column("Statements", lambda e: str(len(e.statements)) if e.statements else "",
            lambda e: len(e.statements) or None, width=90),
 )
 
 AGREEMENTS = (
-    Column("Title", lambda e: e.title, width=290),
-    Column("Kind", lambda e: e.kind, width=95),
-    Column("Status", lambda e: e.status, width=95),
+    Column("Title", lambda e: e.title, width=290, field="title"),
+    Column("Kind", lambda e: e.kind, width=95, field="kind"),
+    Column("Status", lambda e: e.status, width=95, field="status"),
     Column("Date", lambda e: dates.readable(e.date) if e.date else "",
-           lambda e: dates.sort_key(e.date) if e.date else None, width=120),
-    Column("Parties", lambda e: formatting.joined(e.parties)),
+           lambda e: dates.sort_key(e.date) if e.date else None, width=120, field="date"),
+    Column("Parties", lambda e: formatting.joined(e.parties), field="parties"),
 )
 
 TRADE = (
-    Column("Metric", lambda e: e.metric, width=220),
-    Column("Figure", formatting.amount, lambda e: _optional_number(e.value), width=140),
-    Column("Period", lambda e: e.period or "", width=140),
+    Column("Metric", lambda e: e.metric, width=220, field="metric"),
+    Column("Figure", formatting.amount, lambda e: _optional_number(e.value), width=140,
+           field="value"),
+    Column("Period", lambda e: e.period or "", width=140, field="period"),
     Column("Change", lambda e: formatting.change(e.change),
-           lambda e: _optional_number(e.change.value if e.change else None), width=120),
-    Column("Derived", _derived_mark, width=80),
+           lambda e: _optional_number(e.change.value if e.change else None), width=120,
+           field="change.value"),
+    Column("Derived", _derived_mark, width=80, field="derived.arithmetic"),
 )
 
 COOPERATION = (
-    Column("Area", lambda e: e.area, width=230),
-    Column("Places", _places, width=170),
-    Column("Products", _products, width=170),
-    Column("Details", lambda e: e.details or ""),
+    Column("Area", lambda e: e.area, width=230, field="area"),
+    Column("Places", _places, width=170, field="places.name"),
+    Column("Products", _products, width=170, field="places.products"),
+    Column("Details", lambda e: e.details or "", field="details"),
 )
 
 ORGANISATIONS = (
-    Column("Name", lambda e: e.name, width=360),
-    Column("Acronym", lambda e: e.acronym or "", width=90),
-    Column("Note", lambda e: e.note or ""),
+    Column("Name", lambda e: e.name, width=360, field="name"),
+    Column("Acronym", lambda e: e.acronym or "", width=90, field="acronym"),
+    Column("Note", lambda e: e.note or "", field="note"),
 )
 
 EVENTS = (
     Column("Date", lambda e: dates.readable(e.date), lambda e: dates.sort_key(e.date),
-           width=140),
-    Column("Event", lambda e: e.title, width=380),
-    Column("Place", lambda e: e.place or ""),
+           width=140, field="date"),
+    Column("Event", lambda e: e.title, width=380, field="title"),
+    Column("Place", lambda e: e.place or "", field="place"),
 )
 
 BY_CLASS: dict[type, tuple[Column, ...]] = {

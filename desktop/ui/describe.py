@@ -24,6 +24,7 @@ class Line:
     value: str
     depth: int = 0
     derived: bool = False
+    key: str = ""  # the field key of the value ("statements.text"), for search highlights
 
 
 def label_of(name: str) -> str:
@@ -56,15 +57,20 @@ def derived_arithmetic(stat: TradeStatistic) -> str | None:
 _IDENTIFYING = ("name", "title", "metric", "area")
 
 
-def lines(entry: object, depth: int = 0, *, titled: bool = False) -> Iterator[Line]:
-    """The entry's fields; ``titled`` when its label is already shown above it."""
+def lines(entry: object, depth: int = 0, *, titled: bool = False, key: str = "",
+          ) -> Iterator[Line]:
+    """The entry's fields; ``titled`` when its label is already shown above it. ``key`` is
+    the field key of ``entry`` within its top-level entry ("places.")."""
     label_field = next((n for n in _IDENTIFYING if hasattr(entry, n)), None) if titled else None
     if isinstance(entry, TradeStatistic):
-        yield Line("Figure", formatting.amount(entry), depth, entry.derived is not None)
+        yield Line("Figure", formatting.amount(entry), depth, entry.derived is not None,
+                   key + "value")
         if entry.derived is not None:
-            yield Line("Derived", derived_arithmetic(entry) or "", depth, True)
+            yield Line("Derived", derived_arithmetic(entry) or "", depth, True,
+                       key + "derived.arithmetic")
             if entry.derived.explanation:
-                yield Line("Explanation", entry.derived.explanation, depth, True)
+                yield Line("Explanation", entry.derived.explanation, depth, True,
+                           key + "derived.explanation")
     for field in dataclasses.fields(entry):  # type: ignore[arg-type]
         name = field.name
         value = getattr(entry, name)
@@ -73,31 +79,42 @@ def lines(entry: object, depth: int = 0, *, titled: bool = False) -> Iterator[Li
         if isinstance(entry, TradeStatistic) and name == "derived":
             continue
         label = label_of(name)
+        here = key + name
         if name == "topic" and hasattr(entry, "text"):
             continue  # a statement's topic is its heading
         if dataclasses.is_dataclass(value):
             if name == "change":
-                yield Line(label, formatting.change(value), depth)  # type: ignore[arg-type]
+                yield Line(label, formatting.change(value), depth,  # type: ignore[arg-type]
+                           key=here + ".value")
                 continue
-            yield Line(label, "", depth)
-            yield from lines(value, depth + 1)
+            yield Line(label, "", depth, key=here)
+            yield from lines(value, depth + 1, key=here + ".")
         elif name == "native_names":
-            yield Line(label, ", ".join(f"{n.name} ({n.language})" for n in value), depth)
+            yield Line(label, ", ".join(f"{n.name} ({n.language})" for n in value), depth,
+                       key=here + ".name")
         elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
             for index, part in enumerate(value, 1):
                 title = getattr(part, "topic", None) or entry_label(part)
-                yield Line(f"{label_of(name).rstrip('s')} {index}", title, depth)
-                yield from lines(part, depth + 1, titled=True)
+                title_field = "topic" if getattr(part, "topic", None) else next(
+                    (n for n in _IDENTIFYING if hasattr(part, n)), "")
+                yield Line(f"{label_of(name).rstrip('s')} {index}", title, depth,
+                           key=f"{here}.{title_field}")
+                yield from lines(part, depth + 1, titled=True, key=here + ".")
                 for excerpt in getattr(part, "source", ()):
-                    yield Line("Source", excerpt, depth + 1)
+                    yield Line("Source", excerpt, depth + 1, key=here + ".source")
         elif isinstance(value, tuple):
-            yield Line(label, ", ".join(str(v) for v in value), depth)
+            yield Line(label, ", ".join(str(v) for v in value), depth, key=here)
         elif isinstance(value, bool):
-            yield Line(label, "yes" if value else "no", depth)
+            yield Line(label, "yes" if value else "no", depth, key=here)
         elif isinstance(value, int | float):
-            yield Line(label, formatting.number(value), depth)
+            yield Line(label, formatting.number(value), depth, key=here)
         else:
-            yield Line(label, str(value), depth)
+            yield Line(label, str(value), depth, key=here)
+
+
+def label_key(entry: object) -> str:
+    """The field key of the entry's label (what a detail pane shows as its heading)."""
+    return next((n for n in _IDENTIFYING if hasattr(entry, n)), "")
 
 
 def as_plain_text(entry: object) -> str:

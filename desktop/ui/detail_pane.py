@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.model import entry_label
 from . import describe, theme
+from .marks import marked, marked_fragments
 from .widgets import InertTextBrowser
 
 
@@ -30,6 +31,8 @@ class DetailPane(InertTextBrowser):
         self.document().setDefaultStyleSheet("a { text-decoration: none; }")
         self._entry: Any = None
         self._found: Callable[[str], bool] | None = None
+        self._highlighter: Any = None  # the search's core Highlighter, or None
+        self._rendered: tuple[Any, Any] = (None, None)  # (entry, highlighter) drawn last
         self.show_entry(None)
 
     def _anchor_clicked(self, url: QUrl) -> None:
@@ -43,6 +46,7 @@ class DetailPane(InertTextBrowser):
     def show_entry(self, entry: Any, found: Callable[[str], bool] | None = None) -> None:
         """Show ``entry``; ``found`` says whether an excerpt is in the article."""
         self._entry, self._found = entry, found
+        self._rendered = (entry, self._highlighter)
         if entry is None:
             self.setHtml("<p style='color:gray'>Select an entry to see its details and "
                          "the words of the article it comes from.</p>")
@@ -53,6 +57,22 @@ class DetailPane(InertTextBrowser):
         # is read from its top, so go there again once the layout has settled.
         QTimer.singleShot(0, self._to_top)
 
+    def set_highlighter(self, highlighter: Any, *, render: bool = True) -> None:
+        """Mark a search's hits in the shown entry (None: no search); with ``render``
+        False the pane is redrawn only by the next show_entry or refresh."""
+        self._highlighter = highlighter
+        if render:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Draw the entry again if it was drawn for another search."""
+        if self._rendered != (self._entry, self._highlighter):
+            self.show_entry(self._entry, self._found)
+
+    def highlighted_texts(self) -> list[str]:
+        """The text under each search highlight, in the order shown."""
+        return marked_fragments(self.document(), theme.search_background(self.palette()))
+
     def _to_top(self) -> None:
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
@@ -60,13 +80,19 @@ class DetailPane(InertTextBrowser):
     def refresh_colours(self) -> None:
         self.show_entry(self._entry, self._found)
 
+    def _marked(self, text: str, key: str) -> str:
+        """``text`` escaped, with the search's hits in it marked."""
+        return marked(text, self._highlighter, key,
+                      theme.search_background(self.palette()).name())
+
     def _html(self, entry: Any) -> str:
         esc = html.escape
+        mark = self._marked
         derived_colour = theme.derived_bar(self.palette()).name()
         rows = []
         for line in describe.lines(entry, titled=True):
             pad = 4 + 18 * line.depth
-            value = esc(line.value)
+            value = mark(line.value, line.key)
             if line.derived:
                 value = (f"<span style='color:{derived_colour}'><b>derived</b></span> "
                          f"{value}")
@@ -77,12 +103,12 @@ class DetailPane(InertTextBrowser):
         for number, excerpt in enumerate(getattr(entry, "source", ())):
             missing = self._found is not None and not self._found(excerpt)
             if missing:
-                quote = (f"“{esc(excerpt)}”<br/><i style='color:#c03030'>not found in the "
-                         "article</i>")
+                quote = (f"“{mark(excerpt, 'source')}”<br/><i style='color:#c03030'>"
+                         "not found in the article</i>")
             else:  # a link of our own making: the pane's anchorClicked handles it
-                quote = f"<a href='excerpt:{number}'>“{esc(excerpt)}”</a>"
+                quote = f"<a href='excerpt:{number}'>“{mark(excerpt, 'source')}”</a>"
             quotes.append(f"<p style='margin:6px 0 6px 12px; padding-left:8px'>{quote}</p>")
-        return (f"<h3>{esc(entry_label(entry))}</h3>"
+        return (f"<h3>{mark(entry_label(entry), describe.label_key(entry))}</h3>"
                 f"<table cellspacing='0'>{''.join(rows)}</table>"
                 f"<h4>In the article <span style='font-weight:normal; color:gray'>"
                 f"(click a quote to see it there)</span></h4>{''.join(quotes)}")

@@ -7,17 +7,32 @@ by a QSortFilterProxyModel, which would call ``data()`` for every comparison.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from .columns import Column
+from .highlight_delegate import HIGHLIGHT_KEY_ROLE
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the core entry object
 ENTRY_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # its position in the briefing's section
 
 _Index = QModelIndex | QPersistentModelIndex
+
+# data() and flags() run for every painted cell, several times each, so the roles a cell
+# answers are plain ints in a dict and the flags are combined once: Qt's enums cost
+# microseconds per comparison or "|" in Python, a noticeable share of each keystroke's
+# repaint while a search filters the list.
+_TEXT, _ENTRY, _ENTRY_INDEX, _HIGHLIGHT_KEY = range(4)
+_ROLES = {int(Qt.ItemDataRole.DisplayRole.value): _TEXT,
+          int(Qt.ItemDataRole.ToolTipRole.value): _TEXT,
+          int(Qt.ItemDataRole.AccessibleTextRole.value): _TEXT,
+          int(ENTRY_ROLE): _ENTRY, int(ENTRY_INDEX_ROLE): _ENTRY_INDEX,
+          int(HIGHLIGHT_KEY_ROLE): _HIGHLIGHT_KEY}
+_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+          | Qt.ItemFlag.ItemNeverHasChildren)
 
 
 class EntryModel(QAbstractTableModel):
@@ -26,8 +41,9 @@ class EntryModel(QAbstractTableModel):
         self._columns = tuple(columns)
         self._entries: tuple[Any, ...] = ()
         self._rows: list[int] = []
-        self._filter: frozenset[int] | None = None
+        self._filter: list[int] | None = None  # ascending entry indices; None: all
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._order: list[int] | None = None  # see _sorted_order
 
     # --- content ---------------------------------------------------------------------
 
@@ -38,32 +54,54 @@ class EntryModel(QAbstractTableModel):
     def set_entries(self, entries: Sequence[Any]) -> None:
         self.beginResetModel()
         self._entries = tuple(entries)
+        self._order = None
         self._rows = self._visible_rows()
         self.endResetModel()
 
-    def set_row_filter(self, indices: Iterable[int] | None) -> None:
-        """Show only the entries at these section indices (None: all of them).
+    def set_row_filter(self, indices: Iterable[int] | None) -> bool:
+        """Show only the entries at these section indices (None: all of them); False when
+        that is what is shown already (typing a letter often leaves the hits as they are).
 
         This is where a search plugs in: it finds the matching entries and passes their
         indices; the model keeps the current sort order.
         """
+        # Sorted once (timsort is linear on the ascending lists a search gives): the
+        # file's order is then a slice, and comparing with what is shown is cheap.
+        wanted = None if indices is None else sorted(indices)
+        if wanted == self._filter:
+            return False
         self.beginResetModel()
-        self._filter = None if indices is None else frozenset(indices)
+        self._filter = wanted
         self._rows = self._visible_rows()
         self.endResetModel()
+        return True
 
     def _visible_rows(self) -> list[int]:
-        rows = (list(range(len(self._entries))) if self._filter is None
-                else [i for i in range(len(self._entries)) if i in self._filter])
+        count = len(self._entries)
         if self._sort is None:
-            return rows
+            if self._filter is None:
+                return list(range(count))
+            return self._filter[:bisect_left(self._filter, count)]
+        order = self._sorted_order()
+        if self._filter is None:
+            return list(order)
+        shown = set(self._filter)
+        return [i for i in order if i in shown]
+
+    def _sorted_order(self) -> list[int]:
+        """Every entry in the current sort order, kept while the entries and the sort stay:
+        a search filters this list at each keystroke instead of sorting again."""
+        if self._order is not None:
+            return self._order
+        assert self._sort is not None
         column, order = self._sort
         key = self._columns[column].key
-        keyed = [(key(self._entries[i]), i) for i in rows]
+        keyed = [(key(entry), i) for i, entry in enumerate(self._entries)]
         present = [(k, i) for k, i in keyed if k is not None]
         # Stable in both directions: equal keys keep the file's order.
         present.sort(key=lambda item: item[0], reverse=order == Qt.SortOrder.DescendingOrder)
-        return [i for _k, i in present] + [i for k, i in keyed if k is None]
+        self._order = [i for _k, i in present] + [i for k, i in keyed if k is None]
+        return self._order
 
     def entry(self, row: int) -> Any:
         return self._entries[self._rows[row]]
@@ -90,17 +128,19 @@ class EntryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        kind = _ROLES.get(role)
+        if kind is None or not index.isValid():
             return None
-        entry = self._entries[self._rows[index.row()]]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.AccessibleTextRole):
-            return self._columns[index.column()].text(entry)
-        if role == ENTRY_ROLE:
-            return entry
-        if role == ENTRY_INDEX_ROLE:
-            return self._rows[index.row()]
-        return None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        if kind == _TEXT:
+            return self._columns[index.column()].text(self._entries[self._rows[row]])
+        if kind == _ENTRY:
+            return self._entries[self._rows[row]]
+        if kind == _ENTRY_INDEX:
+            return self._rows[row]
+        return self._columns[index.column()].field
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -113,10 +153,7 @@ class EntryModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column; a column of -1 restores the file's order."""
@@ -126,6 +163,7 @@ class EntryModel(QAbstractTableModel):
         old_rows = self._rows
         persistent = self.persistentIndexList()
         self._sort = (column, order) if column >= 0 else None
+        self._order = None
         self._rows = self._visible_rows()
         where = {entry_index: row for row, entry_index in enumerate(self._rows)}
         self.changePersistentIndexList(persistent, [

@@ -26,6 +26,7 @@ from ..core.model import entry_label
 from .columns import Column
 from .detail_pane import DetailPane
 from .entry_model import EntryModel
+from .highlight_delegate import HighlightDelegate
 
 
 class EntryTable(QTableView):
@@ -123,6 +124,8 @@ class EntryTab(QWidget):
         table.setObjectName(f"{name}Table")
         table.setAccessibleName(f"{self.noun.capitalize()} list")
         table.setModel(self.model)
+        self.delegate = HighlightDelegate(table)
+        table.setItemDelegate(self.delegate)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -177,7 +180,8 @@ class EntryTab(QWidget):
     def set_row_filter(self, indices: Iterable[int] | None) -> None:
         """Show only these entries (None: all), keeping the selected one if it stays."""
         kept = self.selected_entry_index()
-        self.model.set_row_filter(indices)
+        if not self.model.set_row_filter(indices):
+            return  # the same entries: nothing to redo
         self._update_count()
         if kept is not None and self.select_entry_index(kept):
             return
@@ -185,6 +189,15 @@ class EntryTab(QWidget):
             self.select_row(0)
         else:
             self._show(None)
+
+    def apply_search(self, indices: Iterable[int] | None, highlighter: Any) -> None:
+        """Show only the matching entries (None: all), their hits marked in the list and
+        in the detail pane (``highlighter``: the query's core Highlighter, or None)."""
+        self.delegate.set_highlighter(highlighter)
+        self.detail.set_highlighter(highlighter, render=False)
+        self.set_row_filter(indices)
+        self.detail.refresh()  # drawn once, whether or not the selection moved
+        self.table.viewport().update()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.entries())

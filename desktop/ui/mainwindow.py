@@ -17,14 +17,18 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 from .. import __version__
 from .actions import MENUS, Act, create_actions
 from .banner import ProblemBanner
+from .draft_banner import DraftBanner
 from .loader import DocumentLoader, Failed, Loaded
 from .recent import RecentFiles, RecentMenu
+from .search_bar import SearchBar
+from .search_controller import SearchController, tab_label
 from .tab_pages import TABS, BriefingTabs
 from .watcher import FileWatcher
 
 if TYPE_CHECKING:
     from ..core.model import Briefing
     from .entry_tab import EntryTab
+    from .results_panel import ResultsPanel
 
 APP_NAME = "Briefing Viewer"
 DEFAULT_SIZE = (1200, 800)
@@ -42,7 +46,6 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles(settings)
         self._path: Path | None = None  # the file asked for (watched, reloaded)
         self._loaded: Loaded | None = None  # the last good briefing, on screen
-        self._query = ""
         self.actions_by_id = create_actions(self)
         self.loader = DocumentLoader(self)
         self.watcher = FileWatcher(self)
@@ -54,6 +57,7 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.banner = ProblemBanner(self)
+        self.draft_banner = DraftBanner(self)
         self.tabs = BriefingTabs(self)
         self.tab_names = self.tabs.names
         central = QWidget(self)
@@ -61,10 +65,51 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.draft_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self._build_search()
         self._build_menus()
         self.statusBar().setAccessibleName("Status")
+
+    def _build_search(self) -> None:
+        results = self.actions_by_id[Act.RESULTS_PANEL]
+        self.search_bar = SearchBar(results, self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_bar)
+        self._results_panel: ResultsPanel | None = None  # made when first shown
+        results.toggled.connect(self._show_results)
+        self.search = SearchController(self.tabs, self.search_bar, self)
+
+    def _show_results(self, shown: bool) -> None:
+        if shown or self._results_panel is not None:
+            self.results_panel.setVisible(shown)
+
+    def _leave_search(self) -> None:
+        """Esc in an empty search field: back to the list (or article) on screen."""
+        name = self.current_tab_name()
+        if not self.tabs.is_built(name):
+            return
+        if name == "source":
+            target: QWidget = self.source_tab().view
+        elif name == "overview":
+            target = self.overview_tab().page
+        else:
+            target = self.entry_tab(name).table
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @property
+    def results_panel(self) -> ResultsPanel:
+        """The dock listing every search hit (made on first use: start-up pays nothing)."""
+        if self._results_panel is None:
+            from .results_panel import ResultsPanel
+
+            panel = ResultsPanel(tab_label, self)
+            panel.hide()
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+            panel.visibilityChanged.connect(self.actions_by_id[Act.RESULTS_PANEL].setChecked)
+            self._results_panel = panel
+            self.search.attach_panel(panel)
+        return self._results_panel
 
     def _build_menus(self) -> None:
         menu_bar = self.menuBar()
@@ -87,6 +132,8 @@ class MainWindow(QMainWindow):
                     action.setShortcut(f"Ctrl+{number}")
                     action.triggered.connect(lambda _=False, n=name: self.select_tab(n))
                     view.addAction(action)
+                view.addSeparator()
+                view.addAction(self.actions_by_id[Act.RESULTS_PANEL])
 
     def _connect(self) -> None:
         a = self.actions_by_id
@@ -96,6 +143,11 @@ class MainWindow(QMainWindow):
         a[Act.COPY].triggered.connect(self.copy_entry)
         a[Act.SHOW_IN_ARTICLE].triggered.connect(lambda: self.show_in_article())
         a[Act.ABOUT].triggered.connect(self._about)
+        a[Act.NEW_FROM_ARTICLE].triggered.connect(self.new_from_article)
+        a[Act.FIND].triggered.connect(self.search_bar.focus_field)
+        a[Act.FIND_NEXT].triggered.connect(self.search.next_hit)
+        a[Act.FIND_PREVIOUS].triggered.connect(self.search.previous_hit)
+        self.search_bar.field.left.connect(self._leave_search)
         self.recent_menu.open_requested.connect(self.open_file)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
@@ -174,12 +226,12 @@ class MainWindow(QMainWindow):
         title = loaded.briefing.briefing.title
         self.setWindowTitle(f"{title} — {loaded.path.name} — {APP_NAME}")
         self.banner.hide()
+        self.draft_banner.setVisible(loaded.briefing.briefing.draft)
         self.recent.add(loaded.path)
         self.watcher.watch(self._watched_paths(loaded))
         verb = "Reloaded" if reason == "reload" else "Opened"
         self.statusBar().showMessage(f"{verb} {loaded.path.name}", 5000)
-        if self._query:
-            self.apply_query(self._query)
+        self.search.set_loaded(loaded)  # the query in the field applies again once indexed
 
     def _on_failed(self, path: Path, lines: list[str], reason: str) -> None:
         if self._loaded is None:
@@ -264,16 +316,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Copied the entry with its excerpts.", 3000)
 
     def apply_query(self, text: str) -> None:
-        """Where search plugs in: show only the entries matching ``text``.
+        """Search for ``text`` as if typed in the search field (`briefing --query`)."""
+        self.search_bar.set_text(text)
+        self.search.run_now()
 
-        The search work implements this with core's search: for each entry tab, the
-        indices of matching entries go to ``EntryTab.set_row_filter`` (None shows all).
-        Until then the query is kept and every entry stays visible.
-        """
-        self._query = text
-        if text:
-            self.statusBar().showMessage(
-                f"Search is not available in this version yet; ignoring '{text}'.")
+    def is_busy(self) -> bool:
+        """True while a briefing is loading or being indexed for search."""
+        return self.loader.is_busy() or self.search.is_busy()
+
+    def new_from_article(self) -> None:
+        """File > New from Article…: draft a briefing from an article and open it."""
+        from .new_article import choose_and_draft
+
+        start = str(self._path.parent) if self._path else ""
+        out = choose_and_draft(self, start)
+        if out is not None:
+            self.open_file(out)
+            self.statusBar().showMessage(f"Drafted {out.name}; review it, then set "
+                                         "draft: false.", 8000)
 
     # --- window ----------------------------------------------------------------------------
 
@@ -300,6 +360,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_colours(self) -> None:
         self.banner.refresh_colours()
+        self.draft_banner.refresh_colours()
         self.tabs.refresh_colours()
 
     def _about(self) -> None:

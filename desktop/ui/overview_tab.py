@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from ..core.model import SECTIONS, Briefing, TradeStatistic
 from . import dates, formatting, theme
 from .describe import derived_arithmetic
+from .marks import marked, marked_fragments
 from .widgets import InertTextBrowser, plain_label
 
 KEY_FIGURES = 4
@@ -52,6 +53,7 @@ class OverviewTab(QWidget):
         layout.addLayout(self._buttons)
         layout.addWidget(self.page, 1)
         self._briefing: Briefing | None = None
+        self._highlighter: object = None  # the search's core Highlighter, or None
         self.set_briefing(briefing)
 
     def text(self) -> str:
@@ -60,6 +62,20 @@ class OverviewTab(QWidget):
 
     def refresh_colours(self) -> None:
         self.set_briefing(self._briefing)
+
+    def highlighted_texts(self) -> list[str]:
+        """The text under each search highlight on the page, in order."""
+        return marked_fragments(self.page.document(), theme.search_background(self.palette()))
+
+    def set_highlighter(self, highlighter: object) -> None:
+        """Mark a search's hits on the page (None: no search)."""
+        if highlighter is self._highlighter:
+            return
+        self._highlighter = highlighter
+        if self._briefing is not None:
+            scroll = self.page.verticalScrollBar().value()
+            self.page.setHtml(self._html(self._briefing))
+            self.page.verticalScrollBar().setValue(scroll)
 
     def set_briefing(self, briefing: Briefing | None, loading: str = "") -> None:
         """Show a briefing; with none, say what is loading (``loading``) or how to open."""
@@ -103,18 +119,23 @@ class OverviewTab(QWidget):
         esc = html.escape
         header = briefing.briefing
         palette = self.palette()
+        hit = theme.search_background(palette).name()
+
+        def mark(text: str, key: str = "") -> str:
+            return marked(text, self._highlighter, key, hit)
+
         derived = theme.derived_bar(palette).name()
         muted = "gray"
         out = []
         if header.draft:
             out.append(f"<p style='color:{derived}'><b>DRAFT: machine-made, not reviewed by "
                        "a person</b></p>")
-        out.append(f"<h2>{esc(header.title)}</h2>")
+        out.append(f"<h2>{mark(header.title, 'title')}</h2>")
         where = " · ".join(p for p in (dates.readable(header.date), header.place,
                                        f"dateline {header.dateline}" if header.dateline
                                        else "") if p)
-        out.append(f"<p style='color:{muted}'>{esc(where)}</p>")
-        out.append(f"<p>{esc(header.summary)}</p>")
+        out.append(f"<p style='color:{muted}'>{mark(where)}</p>")
+        out.append(f"<p>{mark(header.summary, 'summary')}</p>")
 
         figures = key_figures(briefing.trade_statistics)
         if figures:
@@ -140,7 +161,7 @@ class OverviewTab(QWidget):
             for org in briefing.organisations[:MAX_ORGANISATIONS]:
                 name = f"{org.name} ({org.acronym})" if org.acronym else org.name
                 note = f": {org.note}" if org.note else ""
-                out.append(f"<li>{esc(name + note)}</li>")
+                out.append(f"<li>{mark(name + note)}</li>")
             out.append("</ul>")
             if len(briefing.organisations) > MAX_ORGANISATIONS:
                 more = len(briefing.organisations) - MAX_ORGANISATIONS
@@ -152,7 +173,7 @@ class OverviewTab(QWidget):
             described += f" ({article.publisher})"
         out.append(f"<h3>Source</h3><p>Article: {esc(described)}</p>")
         if header.note:
-            out.append(f"<p style='color:{muted}'>{esc(header.note)}</p>")
+            out.append(f"<p style='color:{muted}'>{mark(header.note, 'note')}</p>")
         return "".join(out)
 
     def labels(self) -> list[QLabel]:

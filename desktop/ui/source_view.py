@@ -8,12 +8,32 @@ for laying it out.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtGui import QFont, QFontDatabase, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from . import theme
 from .excerpts import Utf16Offsets, find_excerpt, find_excerpts
+from .highlight_delegate import utf16_spans
+
+
+def _selection(cursor: QTextCursor, colour: QColor) -> QTextEdit.ExtraSelection:
+    fmt = QTextCharFormat()
+    fmt.setBackground(colour)
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor  # type: ignore[misc]
+    selection.format = fmt  # type: ignore[misc]
+    return selection
 
 
 class SourceView(QPlainTextEdit):
@@ -33,6 +53,17 @@ class SourceView(QPlainTextEdit):
         self._excerpts: tuple[str, ...] = ()
         self._spans: list[tuple[int, int]] = []
         self._shown = 0  # the marked excerpt scrolled to last
+        self._excerpt_marks: list[QTextEdit.ExtraSelection] = []
+        # Search hits are marked only in the lines on screen (a 4 MB article takes most of
+        # a second to scan whole), again after each scroll or resize.
+        self._highlighter: Any = None
+        self._hit_marks: list[QTextEdit.ExtraSelection] = []
+        self._line_spans: dict[int, list[tuple[int, int]]] = {}  # block number -> spans
+        self._remark = QTimer(self)
+        self._remark.setSingleShot(True)
+        self._remark.setInterval(0)
+        self._remark.timeout.connect(self._mark_hits)
+        self.verticalScrollBar().valueChanged.connect(self._remark.start)
 
     def set_article(self, text: str) -> None:
         if text == self._article and self._placed:
@@ -41,6 +72,8 @@ class SourceView(QPlainTextEdit):
         self._offsets = Utf16Offsets(text)
         self._placed = False
         self._spans = []
+        self._line_spans = {}
+        self._hit_marks = []
         if self.isVisible():
             self._place()
 
@@ -53,10 +86,23 @@ class SourceView(QPlainTextEdit):
         self._placed = True
         self.setPlainText(self._article)
         self.highlight(self._excerpts)
+        if self._highlighter is not None:
+            self._remark.start()
 
     def showEvent(self, event) -> None:
         self._place()
         super().showEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # A read-only text view does not claim Ctrl+C, so in an active window the
+        # window's Copy Entry shortcut took it: claim it while text is selected here.
+        if (event.type() == QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Copy)
+                and self.textCursor().hasSelection()):
+            event.accept()
+            return True
+        return super().event(event)
 
     def highlight(self, excerpts: Sequence[str]) -> None:
         """Mark every place the excerpts occur (whitespace-tolerant)."""
@@ -66,24 +112,81 @@ class SourceView(QPlainTextEdit):
         if not self._placed:
             return
         background = theme.excerpt_background(self.palette())
-        selections = []
+        self._excerpt_marks = []
         for start, end in self._spans:
             cursor = QTextCursor(self.document())
             cursor.setPosition(self._offsets(start))
             cursor.setPosition(self._offsets(end), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setBackground(background)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor  # type: ignore[misc]
-            selection.format = fmt  # type: ignore[misc]
-            selections.append(selection)
-        self.setExtraSelections(selections)
+            self._excerpt_marks.append(_selection(cursor, background))
+        self.setExtraSelections(self._excerpt_marks + self._hit_marks)
+
+    # --- search hits -----------------------------------------------------------------------
+
+    def set_highlighter(self, highlighter: Any) -> None:
+        """Mark a search's hits in the lines on screen (None: no search)."""
+        if highlighter is self._highlighter:
+            return
+        self._highlighter = highlighter
+        self._line_spans = {}
+        if self._placed and self.isVisible():
+            self._mark_hits()
+        else:
+            self._remark.start()
+
+    def _mark_hits(self) -> None:
+        if not self._placed:
+            return
+        marks: list[QTextEdit.ExtraSelection] = []
+        if self._highlighter is not None:
+            colour = theme.search_background(self.palette())
+            bottom = self.viewport().height()
+            offset = self.contentOffset()
+            block = self.firstVisibleBlock()
+            while block.isValid() and self.blockBoundingGeometry(block).translated(
+                    offset).top() <= bottom:
+                number = block.blockNumber()
+                spans = self._line_spans.get(number)
+                if spans is None:
+                    text = block.text()
+                    spans = self._line_spans[number] = utf16_spans(
+                        text, self._highlighter.spans(text))
+                for start, end in spans:
+                    cursor = QTextCursor(block)
+                    cursor.setPosition(block.position() + start)
+                    cursor.setPosition(block.position() + end,
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    marks.append(_selection(cursor, colour))
+                block = block.next()
+        if marks or self._hit_marks:
+            self._hit_marks = marks
+            self.setExtraSelections(self._excerpt_marks + marks)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self._highlighter is not None:
+            self._remark.start()
+
+    def search_highlighted_texts(self) -> list[str]:
+        """The article text under each search highlight on screen."""
+        self._place()
+        self._mark_hits()
+        return [s.cursor.selectedText() for s in self._hit_marks]
+
+    def show_span(self, start: int, end: int) -> None:
+        """Select article[start:end] (a line a search found) and centre it."""
+        self._place()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets(end))
+        cursor.setPosition(self._offsets(start), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self._mark_hits()
 
     def highlighted_texts(self) -> list[str]:
         """The article text under each highlight, as a reader sees it marked."""
         self._place()
         return [s.cursor.selectedText().replace("\u2029", "\n")
-                for s in self.extraSelections()]
+                for s in self._excerpt_marks]
 
     def found_count(self) -> int:
         return len(self._spans)
@@ -118,4 +221,6 @@ class SourceView(QPlainTextEdit):
         return True
 
     def refresh_colours(self) -> None:
+        self._hit_marks = []
         self.highlight(self._excerpts)
+        self._mark_hits()

@@ -36,3 +36,16 @@ def banner_background(palette: QPalette | None = None) -> QColor:
 
 def banner_text(palette: QPalette | None = None) -> QColor:
     return QColor("#ffd9d6") if is_dark(palette) else QColor("#5c0f0b")
+
+
+def search_background(palette: QPalette | None = None) -> QColor:
+    """Search hits: green, apart from the yellow of an entry's excerpts."""
+    return QColor("#2f6b3a") if is_dark(palette) else QColor("#a6e3a1")
+
+
+def draft_background(palette: QPalette | None = None) -> QColor:
+    return QColor("#4a3b00") if is_dark(palette) else QColor("#fff1c2")
+
+
+def draft_text(palette: QPalette | None = None) -> QColor:
+    return QColor("#ffe9a8") if is_dark(palette) else QColor("#4d3a00")

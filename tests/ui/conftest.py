@@ -31,6 +31,8 @@ def make_window(qtbot, settings):
             qtbot.waitUntil(lambda: not window.loader.is_busy(), timeout=10_000)
         window.show()
         qtbot.waitExposed(window)
+        # Search indexes a small briefing once the window has been painted.
+        qtbot.waitUntil(lambda: not window.is_busy(), timeout=10_000)
         return window
 
     return make

@@ -67,8 +67,24 @@ def test_desktop_entry_and_icon_are_valid(qapp):
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
 
 
-def test_query_option_is_accepted_for_the_search_to_come(tmp_path):
-    out = tmp_path / "q.png"
-    result = run_cli("--query", "CSTO", "--screenshot", str(out))
-    assert result.returncode == 0, result.stderr
-    assert out.exists()
+def _pixels_of(image: QImage, colour: str) -> int:
+    from PySide6.QtGui import QColor
+
+    wanted = QColor(colour).rgb()
+    return sum(image.pixel(x, y) == wanted for x in range(0, image.width(), 2)
+               for y in range(0, image.height(), 2))
+
+
+def test_query_option_filters_and_marks_the_hits_in_the_screenshot(tmp_path, qapp):
+    from desktop.ui import theme
+
+    hit = theme.search_background().name()
+    shots = {}
+    for name, extra in (("plain", ()), ("query", ("--query", "belarus"))):
+        out = tmp_path / f"{name}.png"
+        result = run_cli(str(SEED_BRIEFING), "--tab", "leaders", *extra, "--screenshot",
+                         str(out))
+        assert result.returncode == 0, result.stderr
+        shots[name] = QImage(str(out))
+    assert _pixels_of(shots["plain"], hit) == 0
+    assert _pixels_of(shots["query"], hit) > 200  # "Belarus" marked in list and pane

@@ -1,0 +1,380 @@
+"""Search in the window: the index of the briefing on screen, and what each query shows.
+
+On every keystroke the query runs on the index (core, Qt-free) and the tab on screen is
+filtered and marked at once (its own count shows under its list). The other tabs are
+only marked stale and catch up when they are shown, or when a step to the next hit goes
+there: a keystroke then costs one tab's update, not six. The tab titles' counts, and the
+results panel when open, follow once typing pauses (TITLES_DELAY_MS, PANEL_DELAY_MS):
+counting every section and laying the tab bar out again cost ~1 ms a keystroke on a
+50,000-entry briefing (p95 13.6 ms with titles at once, 12.6 ms deferred, in
+benchmarks/bench_search_window.py).
+
+One kind of keystroke waits for a pause too: a word of two letters just begun ("ka",
+"-20"). It matches a large share of a big briefing (20,000 of 100,000 entries for "ka"),
+costs the most to evaluate and paint (17-23 ms, the slowest keystrokes measured), and is
+nearly always followed by a third letter; on a small briefing it runs at once
+(SHORT_WORD_ENTRIES).
+
+The index is built once per loaded briefing (again after a live reload, keeping the
+query): a small one just after the window is painted, a big one in a thread, the field
+saying "indexing…" meanwhile.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+from ..core.model import SECTIONS
+from .tab_pages import ENTRY_TABS, TABS
+
+if TYPE_CHECKING:
+    from .loader import Loaded
+    from .results_panel import ResultsPanel
+    from .search_bar import SearchBar
+    from .tab_pages import BriefingTabs
+
+# Which tab shows each search section (organisations are listed on the Overview).
+SECTION_TABS = {"briefing": "overview", "leaders": "leaders", "agreements": "agreements",
+                "trade_statistics": "trade", "cooperation_areas": "cooperation",
+                "organisations": "overview", "events": "timeline", "article": "source"}
+TAB_SECTIONS: dict[str, tuple[str, ...]] = {
+    name: tuple(s for s, t in SECTION_TABS.items() if t == name) for name, _l, _s in TABS}
+TAB_LABELS = {name: label for name, label, _section in TABS}
+# Above this many entries and article lines, the index is built in a thread.
+THREAD_ABOVE = 3000
+PANEL_DELAY_MS = 150
+TITLES_DELAY_MS = 120
+SHORT_WORD_DELAY_MS = 180
+SHORT_WORD_ENTRIES = 5000  # above this many entries and lines, see the module doc
+FIRST_PAINT_WAIT_MS = 300
+
+
+class SearchController(QObject):
+    ready = Signal()  # the index of the briefing on screen is built
+    _built = Signal(int, object)  # generation, SearchIndex (from the builder thread)
+
+    def __init__(self, tabs: BriefingTabs, bar: SearchBar, parent: QObject | None = None,
+                 ) -> None:
+        super().__init__(parent)
+        self.tabs, self.bar = tabs, bar
+        self.panel: ResultsPanel | None = None  # made when first shown (see attach_panel)
+        self._index: Any = None
+        self._loaded: Loaded | None = None
+        self._generation = 0
+        self._result: Any = None  # the last good result (a bad query keeps it)
+        self._stale: set[str] = set()  # tabs not yet showing the current result
+        self._panel_stale = False
+        self._nav: tuple[str, int] | None = None  # where the last step to a hit went
+        self._painted = False
+        self._pending: Callable[[], None] | None = None
+        self._paint_watch: _PaintWatch | None = None
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(PANEL_DELAY_MS)
+        self._panel_timer.timeout.connect(self._update_panel)
+        self._titles_timer = QTimer(self)
+        self._titles_timer.setSingleShot(True)
+        self._titles_timer.setInterval(TITLES_DELAY_MS)
+        self._titles_timer.timeout.connect(self._update_titles)
+        self._short_timer = QTimer(self)
+        self._short_timer.setSingleShot(True)
+        self._short_timer.setInterval(SHORT_WORD_DELAY_MS)
+        self._short_timer.timeout.connect(self._run)
+        self._built.connect(self._on_built)
+        bar.field.textChanged.connect(self._typed)
+        bar.field.next_requested.connect(self.next_hit)
+        bar.field.previous_requested.connect(self.previous_hit)
+        tabs.currentChanged.connect(self._on_tab_changed)
+
+    def attach_panel(self, panel: ResultsPanel) -> None:
+        """List the hits in ``panel`` from now on."""
+        self.panel = panel
+        self._panel_stale = True
+        panel.visibilityChanged.connect(self._on_panel_visibility)
+        panel.open_requested.connect(self.open_hit)
+
+    # --- the index -------------------------------------------------------------------------
+
+    def set_loaded(self, loaded: Loaded) -> None:
+        """Index a newly loaded briefing; the query in the field applies once it is ready."""
+        self._loaded = loaded
+        self._generation += 1
+        self._index = None
+        self.bar.set_indexing(True)
+        generation = self._generation
+        briefing, article = loaded.briefing, loaded.article
+        size = sum(len(getattr(briefing, section)) for section, _cls in SECTIONS) + (
+            article.count("\n") if article else 0)
+        if size > THREAD_ABOVE:
+            threading.Thread(target=self._build, args=(generation, briefing, article),
+                             name="search-index", daemon=True).start()
+        else:  # milliseconds, in this thread, but not before the window's first paint
+            self._after_first_paint(lambda: self._build(generation, briefing, article))
+
+    def _after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the tabs have been painted (at once if they were already):
+        importing the search core and indexing the seed would otherwise add ~40 ms
+        before the window first shows. A hidden window indexes after FIRST_PAINT_WAIT_MS."""
+        if self._painted:
+            QTimer.singleShot(0, work)
+            return
+        self._pending = work
+        if self._paint_watch is None:
+            self._paint_watch = _PaintWatch(self.tabs, self._first_paint)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._first_paint)
+
+    def _first_paint(self) -> None:
+        if self._paint_watch is not None:
+            self.tabs.removeEventFilter(self._paint_watch)
+            self._paint_watch = None
+        self._painted = True
+        work, self._pending = self._pending, None
+        if work is not None:
+            QTimer.singleShot(0, work)
+
+    def _build(self, generation: int, briefing: Any, article: str | None) -> None:
+        from ..core.search import SearchIndex
+
+        index = SearchIndex.build(briefing, article=article)
+        with contextlib.suppress(RuntimeError):  # the window closed while indexing
+            self._built.emit(generation, index)
+
+    def _on_built(self, generation: int, index: Any) -> None:
+        if generation != self._generation:
+            return  # a newer briefing is being indexed
+        # Long-lived, never cyclic: keep the collector from rescanning it (see loader.py).
+        gc.freeze()
+        self._index = index
+        self.bar.set_indexing(False)
+        self._result = None
+        self._run()
+        self._update_titles()  # nobody is typing: no reason to wait
+        self.ready.emit()
+
+    def is_busy(self) -> bool:
+        """True while the briefing on screen is being indexed."""
+        return self._loaded is not None and self._index is None
+
+    def result(self) -> Any:
+        return self._result
+
+    # --- a query ---------------------------------------------------------------------------
+
+    def _typed(self, text: str) -> None:
+        self._short_timer.stop()
+        if self._index is not None and self._index.size > SHORT_WORD_ENTRIES \
+                and _short_word_last(text):
+            self._short_timer.start()
+            return
+        self._run()
+
+    def run_now(self) -> None:
+        """Apply the query in the field now, even if typing has not paused."""
+        self._short_timer.stop()
+        self._run()
+        if self._index is not None:
+            self._update_titles()
+
+    def _run(self) -> None:
+        if self._index is None:
+            return  # applied when the index is ready
+        from ..core.search import QueryError
+
+        text = self.bar.text()
+        try:
+            result = self._index.search(text, typing=True)
+        except QueryError as exc:
+            self.bar.show_error(f"{exc.message} (column {exc.column})")
+            return  # the last good filter stays
+        self._result = result
+        self._nav = None
+        active = not result.query.is_empty
+        self._stale = set(TAB_LABELS)
+        current = self.tabs.current_name()
+        self._apply_tab(current)
+        self._titles_timer.start()
+        if not active:
+            self.bar.show_info("")
+        elif result:
+            self.bar.show_info(f"{result.total:,} match{'es' if result.total > 1 else ''}")
+        else:
+            self.bar.show_info("no match")
+        self._panel_stale = True
+        if self.panel is not None and self.panel.isVisible():
+            self._panel_timer.start()
+
+    def _update_titles(self) -> None:
+        """Title each tab with its count of hits."""
+        self._titles_timer.stop()
+        active = self._active()
+        for number, (name, label, _section) in enumerate(TABS):
+            title = f"{label} ({self.count(name):,})" if active else label
+            if self.tabs.tabText(number) != title:  # each change lays the tab bar out
+                self.tabs.setTabText(number, title)
+
+    def _active(self) -> bool:
+        return self._result is not None and not self._result.query.is_empty
+
+    def _apply_tab(self, name: str) -> None:
+        """Bring one tab up to the current result (building it if it is an entry tab)."""
+        if name not in self._stale or self._result is None:
+            return
+        result = self._result
+        active = self._active()
+        highlighter = result.highlighter if active else None
+        if name in ENTRY_TABS:
+            self._stale.discard(name)
+            section = TAB_SECTIONS[name][0]
+            self.tabs.entry_tab(name).apply_search(
+                result.indices(section) if active else None, highlighter)
+        elif self.tabs.is_built(name):  # else when it is built and shown
+            self._stale.discard(name)
+            if name == "source":
+                self.tabs.source_tab().view.set_highlighter(highlighter)
+            else:
+                self.tabs.overview_tab().set_highlighter(highlighter)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self._apply_tab(self.tabs.current_name())
+
+    def count(self, tab: str) -> int:
+        if not self._active():
+            return 0
+        return sum(len(self._result.indices(s)) for s in TAB_SECTIONS[tab])
+
+    # --- next and previous -----------------------------------------------------------------
+
+    def next_hit(self) -> None:
+        self._step(forward=True)
+
+    def previous_hit(self) -> None:
+        self._step(forward=False)
+
+    def _stops(self, tab: str) -> int:
+        """How many hits a step visits in a tab: its shown rows, the article's matching
+        lines, or one for the Overview."""
+        if tab in ENTRY_TABS:
+            self._apply_tab(tab)
+            return self.tabs.entry_tab(tab).model.rowCount()
+        if tab == "source":
+            return self._result.count("article")
+        return 1 if self.count(tab) else 0
+
+    def _position(self, tab: str) -> int | None:
+        """Where in ``tab`` the last step went (None: steps start afresh there)."""
+        if self._nav is None or self._nav[0] != tab:
+            return None
+        if tab in ENTRY_TABS:  # the user may have moved in the list since
+            index = self.tabs.entry_tab(tab).table.currentIndex()
+            return index.row() if index.isValid() else None
+        return self._nav[1]
+
+    def _step(self, *, forward: bool) -> None:
+        if not self._active():
+            self.bar.show_info("type a search first")
+            return
+        if not self._result:
+            self.bar.show_info("no match")
+            return
+        names = [name for name, _label, _section in TABS]
+        here = self.tabs.current_name()
+        position = self._position(here)
+        if position is not None:
+            target = position + (1 if forward else -1)
+            if 0 <= target < self._stops(here):
+                self._go(here, target)
+                return
+        start = names.index(here)
+        offsets = range(0 if position is None else 1, len(names) + 1)
+        for offset in offsets:
+            tab = names[(start + (offset if forward else -offset)) % len(names)]
+            if self.count(tab) and (stops := self._stops(tab)):
+                self._go(tab, 0 if forward else stops - 1)
+                return
+
+    def _go(self, tab: str, stop: int) -> None:
+        self._apply_tab(tab)
+        self.tabs.select(tab)
+        self._apply_tab(tab)  # the Source tab exists only once shown
+        self._nav = (tab, stop)
+        total = self._stops(tab)
+        if tab in ENTRY_TABS:
+            self.tabs.entry_tab(tab).select_row(stop)
+        elif tab == "source":
+            self._show_line(self._result.indices("article")[stop])
+        label = TAB_LABELS[tab].replace("&", "")
+        self.bar.show_info(f"{label}: {stop + 1:,} of {total:,}")
+
+    def _show_line(self, index: int) -> None:
+        line = self._index.entries["article"][index]
+        self.tabs.source_tab().view.show_span(line.start, line.end)
+
+    def open_hit(self, section: str, index: int) -> None:
+        """Show one matching entry (from the results panel): its tab, selected."""
+        tab = SECTION_TABS[section]
+        self._apply_tab(tab)
+        self.tabs.select(tab)
+        self._apply_tab(tab)
+        if tab in ENTRY_TABS:
+            entry_tab = self.tabs.entry_tab(tab)
+            if entry_tab.select_entry_index(index):
+                self._nav = (tab, entry_tab.table.currentIndex().row())
+        elif tab == "source":
+            self._show_line(index)
+            self._nav = (tab, list(self._result.indices("article")).index(index))
+        else:
+            self._nav = (tab, 0)
+
+    # --- the results panel -----------------------------------------------------------------
+
+    def _on_panel_visibility(self, visible: bool) -> None:
+        if visible and self._panel_stale:
+            self._update_panel()
+
+    def _update_panel(self) -> None:
+        if self.panel is None or not self.panel.isVisible():
+            return
+        self._panel_stale = False
+        result = self._result if self._active() else None
+        if result is None:
+            self.panel.set_result(None, "Type in the search field to list every hit here.")
+            return
+        parts = [f"{TAB_LABELS[name].replace('&', '')} {count:,}"
+                 for name in TAB_LABELS if (count := self.count(name))]
+        summary = (f"{result.total:,} matching entries: {', '.join(parts)}" if result
+                   else "No match.")
+        self.panel.set_result(result, summary)
+
+
+class _PaintWatch(QObject):
+    """Calls back at the first paint of a widget."""
+
+    def __init__(self, widget: QObject, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def _short_word_last(text: str) -> bool:
+    """Does the query end in a word of two letters being typed ("ka", "-20")?"""
+    if not text or text[-1].isspace() or text.count('"') % 2:
+        return False
+    word = text.split()[-1].lstrip("-")
+    word = word.rpartition(":")[2]
+    return len(word) == 2 and word.isalnum()
+
+
+def tab_label(section: str) -> str:
+    """The tab a search section's entries are shown in, as its title reads."""
+    return TAB_LABELS[SECTION_TABS[section]].replace("&", "")
