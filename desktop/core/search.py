@@ -372,7 +372,12 @@ def filter_briefing(briefing: Briefing, query: str | Query,
                     index: SearchIndex | None = None) -> Briefing:
     """The briefing with only the entries the query matches (the header is kept)."""
     index = index or SearchIndex.build(briefing)
-    result = index.search(query)
+    return restrict_briefing(briefing, index, index.search(query))
+
+
+def restrict_briefing(briefing: Briefing, index: SearchIndex, result: SearchResult) -> Briefing:
+    """The briefing with only the entries of ``result`` (a search on ``index``, which was
+    built from ``briefing``): what the window shows is what gets exported."""
     changes = {section: tuple(index.entries[section][i] for i in result.indices(section))
                for section, _cls in SECTIONS}
     return dataclasses.replace(briefing, **changes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -14,6 +15,19 @@ from .printing import paint_request_handler
 from .render import RenderError
 
 PDF_FILTER = "PDF files (*.pdf)"
+
+
+def error_box(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """An error box that shows its text literally (QMessageBox.critical guesses rich text,
+    and a file name or a briefing's title is anyone's text)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def plain_error(parent: QWidget | None, title: str, text: str) -> None:
+    error_box(parent, title, text).exec()
 
 
 def export_pdf_interactively(parent: QWidget | None, briefing: Briefing,
@@ -30,7 +44,7 @@ def export_pdf_interactively(parent: QWidget | None, briefing: Briefing,
         return export_pdf(briefing, article_text, path, query_label=query_label,
                           source_name=source_name).path
     except ExportError as exc:
-        QMessageBox.critical(parent, "Export PDF", f"The PDF was not written.\n\n{exc}")
+        plain_error(parent, "Export PDF", f"The PDF was not written.\n\n{exc}")
         return None
 
 
@@ -49,7 +63,7 @@ def make_print_preview(parent: QWidget | None, briefing: Briefing, article_text:
         try:
             paint(device)
         except RenderError as exc:
-            QMessageBox.critical(dialog, "Print", f"The briefing could not be printed.\n\n{exc}")
+            plain_error(dialog, "Print", f"The briefing could not be printed.\n\n{exc}")
 
     dialog.paintRequested.connect(paint_or_explain)
     return dialog

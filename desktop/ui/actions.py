@@ -13,6 +13,9 @@ class Act(enum.Enum):
     OPEN = enum.auto()
     NEW_FROM_ARTICLE = enum.auto()
     RELOAD = enum.auto()
+    EXPORT_PDF = enum.auto()
+    EXPORT_SHOWN = enum.auto()
+    PRINT = enum.auto()
     QUIT = enum.auto()
     COPY = enum.auto()
     SHOW_IN_ARTICLE = enum.auto()
@@ -36,6 +39,13 @@ SPECS: dict[Act, ActionSpec] = {
     Act.NEW_FROM_ARTICLE: ActionSpec("&New from Article…", "Draft a briefing from a news "
                                      "article (.txt) and open it", "Ctrl+Shift+N"),
     Act.RELOAD: ActionSpec("&Reload", "Read the file again from disk", "F5"),
+    Act.EXPORT_PDF: ActionSpec("&Export PDF…", "Write the whole briefing as a printable PDF",
+                               "Ctrl+E"),
+    Act.EXPORT_SHOWN: ActionSpec("Export What the Search &Shows…", "Write only the entries "
+                                 "the search shows as a PDF; its title block names the query",
+                                 "Ctrl+Shift+E"),
+    Act.PRINT: ActionSpec("&Print…", "Print the briefing, with a preview",
+                          QKeySequence.StandardKey.Print),
     Act.QUIT: ActionSpec("&Quit", "Close the viewer", QKeySequence.StandardKey.Quit),
     Act.COPY: ActionSpec("&Copy Entry", "Copy the selected entry as plain text with its "
                          "excerpts", QKeySequence.StandardKey.Copy),
@@ -53,7 +63,8 @@ SPECS: dict[Act, ActionSpec] = {
 
 MENUS: tuple[tuple[str, tuple[Act | None, ...]], ...] = (
     # Open Recent goes after Open; the View menu (tabs, then RESULTS_PANEL) after Edit.
-    ("&File", (Act.OPEN, Act.NEW_FROM_ARTICLE, None, Act.RELOAD, None, Act.QUIT)),
+    ("&File", (Act.OPEN, Act.NEW_FROM_ARTICLE, None, Act.RELOAD, None, Act.EXPORT_PDF,
+               Act.EXPORT_SHOWN, Act.PRINT, None, Act.QUIT)),
     ("&Edit", (Act.COPY, Act.SHOW_IN_ARTICLE, None, Act.FIND, Act.FIND_NEXT,
                Act.FIND_PREVIOUS)),
     ("&Help", (Act.ABOUT,)),

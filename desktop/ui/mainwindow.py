@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGu
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from .. import __version__
+from . import handout
 from .actions import MENUS, Act, create_actions
 from .banner import ProblemBanner
 from .draft_banner import DraftBanner
@@ -144,6 +145,9 @@ class MainWindow(QMainWindow):
         a[Act.SHOW_IN_ARTICLE].triggered.connect(lambda: self.show_in_article())
         a[Act.ABOUT].triggered.connect(self._about)
         a[Act.NEW_FROM_ARTICLE].triggered.connect(self.new_from_article)
+        a[Act.EXPORT_PDF].triggered.connect(lambda: handout.export_pdf(self))
+        a[Act.EXPORT_SHOWN].triggered.connect(lambda: handout.export_pdf(self, shown_only=True))
+        a[Act.PRINT].triggered.connect(lambda: handout.print_briefing(self))
         a[Act.FIND].triggered.connect(self.search_bar.focus_field)
         a[Act.FIND_NEXT].triggered.connect(self.search.next_hit)
         a[Act.FIND_PREVIOUS].triggered.connect(self.search.previous_hit)

@@ -221,6 +221,16 @@ class SearchController(QObject):
     def _active(self) -> bool:
         return self._result is not None and not self._result.query.is_empty
 
+    def shown_briefing(self) -> tuple[Any, str] | None:
+        """The briefing cut down to the entries the search shows, and the query's text;
+        None when no search is active."""
+        if not self._active() or self._loaded is None or self._index is None:
+            return None
+        from ..core.search import restrict_briefing
+
+        return (restrict_briefing(self._loaded.briefing, self._index, self._result),
+                self._result.query.text)
+
     def _apply_tab(self, name: str) -> None:
         """Bring one tab up to the current result (building it if it is an entry tab)."""
         if name not in self._stale or self._result is None:

@@ -58,7 +58,7 @@ def test_preview_dialog_from_the_window_helper(qtbot, seed, seed_article):
 
 
 def test_export_dialog_writes_the_chosen_file(qtbot, monkeypatch, tmp_path, seed, seed_article):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog
 
     from desktop.export.dialogs import export_pdf_interactively
 
@@ -66,14 +66,15 @@ def test_export_dialog_writes_the_chosen_file(qtbot, monkeypatch, tmp_path, seed
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(chosen), "PDF files (*.pdf)"))
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr("desktop.export.dialogs.plain_error",
+                        lambda *args: shown.append(args[2]))
     written = export_pdf_interactively(None, seed, seed_article, suggested=tmp_path / "x.pdf")
     assert written == tmp_path / "handout.pdf" and not shown
     assert PdfReader(written).pages
 
 
 def test_export_dialog_explains_a_failure(qtbot, monkeypatch, tmp_path, seed, seed_article):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QFileDialog
 
     from desktop.export.dialogs import export_pdf_interactively
 
@@ -81,7 +82,8 @@ def test_export_dialog_explains_a_failure(qtbot, monkeypatch, tmp_path, seed, se
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(target), "PDF files (*.pdf)"))
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr("desktop.export.dialogs.plain_error",
+                        lambda *args: shown.append(args[2]))
     assert export_pdf_interactively(None, seed, seed_article, suggested=target) is None
     assert len(shown) == 1 and "No such file or directory" in shown[0]
     assert not target.parent.exists()
@@ -96,3 +98,14 @@ def test_export_dialog_cancelled(qtbot, monkeypatch, tmp_path, seed, seed_articl
     assert export_pdf_interactively(None, seed, seed_article, suggested=tmp_path / "x.pdf") \
         is None
     assert not list(tmp_path.iterdir())
+
+
+def test_error_box_shows_untrusted_text_literally(qtbot):
+    from PySide6.QtCore import Qt
+
+    from desktop.export.dialogs import error_box
+
+    box = error_box(None, "Export PDF", "cannot write <b>x</b><img src=file:///etc/passwd>")
+    qtbot.add_widget(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert box.text() == "cannot write <b>x</b><img src=file:///etc/passwd>"
