@@ -36,7 +36,7 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
             if size > limit:
                 raise BriefingError([Problem(
                     name, 1, 1,
-                    f"file is {_megabytes(size)}, over the {_megabytes(limit)} limit "
+                    f"file is {megabytes(size)}, over the {megabytes(limit)} limit "
                     f"(set {MAX_BYTES_ENV} to a larger number of bytes to open it)")])
             data = handle.read(limit + 1)
     except IsADirectoryError:
@@ -48,7 +48,7 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
     except OSError as exc:
         raise UnreadableFileError(name, exc.strerror or str(exc)) from None
     if len(data) > limit:  # grew while we read it
-        raise BriefingError([Problem(name, 1, 1, f"file is over the {_megabytes(limit)} "
+        raise BriefingError([Problem(name, 1, 1, f"file is over the {megabytes(limit)} "
                                      f"limit (set {MAX_BYTES_ENV} to raise it)")])
     return data
 
@@ -70,7 +70,7 @@ def decode(data: bytes, name: str) -> str:
             f"invalid UTF-8 byte 0x{data[exc.start]:02X}; save the file as UTF-8")]) from None
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MiB"
     return f"{size / 1024:.1f} KiB" if size >= 1024 else f"{size} bytes"
