@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         """
         self._path = Path(path).absolute()
         self.statusBar().showMessage(f"Opening {self._path.name}…")
+        # Watched from before it is read: a save while a big file loads is not missed.
+        self.watcher.watch([self._path])
         if preloaded is not None:
             self.loader.deliver(preloaded, "open")
             return

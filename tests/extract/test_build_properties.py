@@ -67,6 +67,7 @@ def assert_drafts_or_refuses(data: bytes, date: str | None = None) -> None:
 @given(prose)
 @example("")
 @example("2017")
+@example("November 29, 2017")
 @example("“Unclosed quotation in 2017. And more.")
 @example("ASTANA – \n\n2017")
 def test_prose_like_text_drafts_or_refuses(text: str):
