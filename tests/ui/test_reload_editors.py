@@ -268,18 +268,19 @@ def test_a_save_during_a_big_load_is_not_missed(make_window, briefing_file, qtbo
     window = _open(make_window, briefing_file)
     text = briefing_file.read_text(encoding="utf-8")
     real_load = document.load
-    second_saved = threading.Event()
+    first_read, second_saved = threading.Event(), threading.Event()
 
     def load_then_wait(path: Path):  # type: ignore[no-untyped-def]
         loaded = real_load(path)
         if not second_saved.is_set():
+            first_read.set()
             second_saved.wait(5)
         return loaded
 
     monkeypatch.setattr(document, "THREAD_ABOVE_BYTES", 0)
     monkeypatch.setattr(document, "load", load_then_wait)
     briefing_file.write_text(_retitled(text, "First"), encoding="utf-8")
-    qtbot.waitUntil(window.loader.is_busy, timeout=5000)
+    qtbot.waitUntil(first_read.is_set, timeout=5000)
     briefing_file.write_text(_retitled(text, "Second"), encoding="utf-8")
     second_saved.set()
     qtbot.waitUntil(lambda: _title(window) == "First", timeout=5000)
