@@ -49,3 +49,15 @@ def test_a_briefing_that_grows_over_the_limit_keeps_the_last_good(make_window, s
     seed_copy.write_bytes(good)
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=5000)
     assert window.briefing().briefing.title == title
+
+
+@pytest.mark.timeout(20)
+def test_window_refuses_a_named_pipe_without_hanging(make_window, tmp_path, qtbot):
+    window = make_window(SEED_BRIEFING)
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    window.open_file(pipe)
+    qtbot.waitUntil(lambda: window.banner.isVisible() and not window.loader.is_busy(),
+                    timeout=5000)
+    assert "not a regular file" in window.banner.lines()[0]
+    assert window.loaded().path == SEED_BRIEFING
