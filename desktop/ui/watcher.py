@@ -31,6 +31,13 @@ def _signature(path: Path) -> Signature:
     return info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino, info.st_mode
 
 
+def _nearest_folder(path: Path) -> Path:
+    folder = path.parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
 class FileWatcher(QObject):
     changed = Signal()
 
@@ -57,9 +64,15 @@ class FileWatcher(QObject):
             self._timer.stop()
         self._files = {p: self._files[p] if p in self._files else _signature(p)
                        for p in files}
+        self._sync_paths()
+
+    def _sync_paths(self) -> None:
+        """Watch each file that exists and the nearest folder above it that exists: a
+        folder removed and restored (a branch switch, a sync tool) is seen coming back,
+        and then the file in it."""
+        wanted = {str(p) for p in self._files if p.exists()}
+        wanted |= {str(_nearest_folder(p)) for p in self._files}
         watched = self._watcher.files() + self._watcher.directories()
-        wanted = {str(p) for p in files if p.exists()}
-        wanted |= {str(p.parent) for p in files if p.parent.is_dir()}
         stale = [w for w in watched if w not in wanted]
         if stale:
             self._watcher.removePaths(stale)
@@ -81,12 +94,10 @@ class FileWatcher(QObject):
         self._timer.start()
 
     def _settle(self) -> None:
-        watched = set(self._watcher.files() + self._watcher.directories())
+        self._sync_paths()  # renamed-over files and returning folders are watched again
         moved = False
         for path, seen in self._files.items():
             now = _signature(path)
-            if now is not None and str(path) not in watched:
-                self._watcher.addPath(str(path))
             if now != seen:
                 self._files[path] = now
                 moved = True

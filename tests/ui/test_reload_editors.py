@@ -285,3 +285,24 @@ def test_a_save_during_a_big_load_is_not_missed(make_window, briefing_file, qtbo
     second_saved.set()
     qtbot.waitUntil(lambda: _title(window) == "First", timeout=5000)
     _assert_recovered(qtbot, window, "Second")
+
+
+def test_folder_removed_and_restored(make_window, briefing_file, qtbot):
+    """As a branch switch or a sync tool does: the whole folder goes, then comes back."""
+    window = _open(make_window, briefing_file)
+    good_title = _title(window)
+    folder = briefing_file.parent
+    saved = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    with GapMeter() as meter:
+        shutil.rmtree(folder)
+        qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
+        _assert_kept(window, good_title)
+        assert "no such file" in window.banner.lines()[0]
+        folder.mkdir()
+        qtbot.wait(300)  # the folder alone: the file is still missing
+        for name, data in saved.items():
+            (folder / name).write_bytes(
+                _retitled(data.decode(), "Restored").encode() if name == briefing_file.name
+                else data)
+        _assert_recovered(qtbot, window, "Restored")
+    assert meter.longest < MAX_GAP_S, f"the UI was blocked for {meter.longest * 1000:.0f} ms"
