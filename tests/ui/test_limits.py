@@ -61,3 +61,23 @@ def test_window_refuses_a_named_pipe_without_hanging(make_window, tmp_path, qtbo
                     timeout=5000)
     assert "not a regular file" in window.banner.lines()[0]
     assert window.loaded().path == SEED_BRIEFING
+
+
+def test_a_100k_character_name_is_clipped_in_the_table_and_whole_in_the_pane(
+        make_window, seed_copy, qtbot):
+    from desktop.ui.entry_model import CELL_CHARS
+
+    long_name = "Нұрсұлтан Назарбаев مرحبا " * 4000  # 104,000 characters
+    text = seed_copy.read_text(encoding="utf-8")
+    seed_copy.write_text(text.replace("name: Nursultan Nazarbayev",
+                                      f'name: "{long_name}"', 1), encoding="utf-8")
+    window = make_window(seed_copy, tab="leaders")
+    tab = window.entry_tab("leaders")
+    cell = tab.model.index(0, 0).data()
+    assert len(cell) == CELL_CHARS and cell.endswith("…")
+    assert long_name.startswith(cell[:-1])
+    tab.select_row(0)
+    assert long_name.strip() in tab.detail.toPlainText()
+    started = time.perf_counter()
+    tab.table.viewport().repaint()
+    assert time.perf_counter() - started < 0.1  # was ~140 ms a paint, unclipped
