@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 APP_NAME = "Briefing Viewer"
 DEFAULT_SIZE = (1200, 800)
 YAML_SUFFIXES = (".yaml", ".yml")
+TITLE_CHARS = 200
 
 
 class MainWindow(QMainWindow):
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
         self._loaded = loaded
         self.tabs.show_loaded(loaded)
         title = loaded.briefing.briefing.title
+        if len(title) > TITLE_CHARS:  # a title bar shows a line; the Overview has it all
+            title = title[:TITLE_CHARS - 1] + "…"
         self.setWindowTitle(f"{title} — {loaded.path.name} — {APP_NAME}")
         self.banner.hide()
         self.recent.add(loaded.path)

@@ -63,7 +63,7 @@ def test_window_refuses_a_named_pipe_without_hanging(make_window, tmp_path, qtbo
     assert window.loaded().path == SEED_BRIEFING
 
 
-def test_a_100k_character_name_is_clipped_in_the_table_and_whole_in_the_pane(
+def test_a_100k_character_text_is_clipped_in_cells_and_title_bar_and_whole_elsewhere(
         make_window, seed_copy, qtbot):
     from desktop.ui.entry_model import CELL_CHARS
 
@@ -71,7 +71,13 @@ def test_a_100k_character_name_is_clipped_in_the_table_and_whole_in_the_pane(
     text = seed_copy.read_text(encoding="utf-8")
     seed_copy.write_text(text.replace("name: Nursultan Nazarbayev",
                                       f'name: "{long_name}"', 1), encoding="utf-8")
+    text = seed_copy.read_text(encoding="utf-8")
+    title_line = next(line for line in text.splitlines() if line.startswith("  title: "))
+    seed_copy.write_text(text.replace(title_line, f'  title: "{long_name}"', 1),
+                         encoding="utf-8")
     window = make_window(seed_copy, tab="leaders")
+    assert window.windowTitle().startswith(long_name[:199] + "…")
+    assert long_name.strip() in window.overview_tab().text()
     tab = window.entry_tab("leaders")
     cell = tab.model.index(0, 0).data()
     assert len(cell) == CELL_CHARS and cell.endswith("…")
