@@ -49,6 +49,11 @@ def _check_parser() -> argparse.ArgumentParser:
 
 def cmd_check(argv: Sequence[str]) -> int:
     args = _check_parser().parse_args(argv)
+    import gc
+
+    # One pass over a tree that is freed only at exit: the cyclic GC would rescan its
+    # millions of nodes again and again (a 50 MB briefing checked in 43 s with it, 27 s without).
+    gc.disable()
     from .core.load import load_document
     from .core.problems import BriefingError, UnreadableFileError
     from .core.provenance import check_document

@@ -9,17 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.refguard import immortalize_none
-
 # Set before Qt is imported anywhere, so no test ever needs a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_HASH_SEED", "0")
 # The validated-briefing cache goes to a fresh folder, never the user's ~/.cache.
 os.environ["BRIEFING_CACHE_DIR"] = tempfile.mkdtemp(prefix="briefing-cache-")
-
-# A whole test session makes far more void Qt calls than PySide6 6.12 on Python 3.11 has
-# references to None to lose (see desktop/refguard.py).
-immortalize_none()
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

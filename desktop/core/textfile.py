@@ -7,6 +7,7 @@ importing PyYAML.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from .problems import BriefingError, Problem, UnreadableFileError
@@ -31,12 +32,18 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
     limit = max_bytes() if limit is None else limit
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        with open(path, "rb", opener=_open_without_waiting) as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError(name)
+            if not stat.S_ISREG(info.st_mode):
+                raise UnreadableFileError(name, "not a regular file (a pipe, device or "
+                                                "socket); save the briefing to a file")
+            size = info.st_size
             if size > limit:
                 raise BriefingError([Problem(
                     name, 1, 1,
-                    f"file is {_megabytes(size)}, over the {_megabytes(limit)} limit "
+                    f"file is {megabytes(size)}, over the {megabytes(limit)} limit "
                     f"(set {MAX_BYTES_ENV} to a larger number of bytes to open it)")])
             data = handle.read(limit + 1)
     except IsADirectoryError:
@@ -48,9 +55,15 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
     except OSError as exc:
         raise UnreadableFileError(name, exc.strerror or str(exc)) from None
     if len(data) > limit:  # grew while we read it
-        raise BriefingError([Problem(name, 1, 1, f"file is over the {_megabytes(limit)} "
+        raise BriefingError([Problem(name, 1, 1, f"file is over the {megabytes(limit)} "
                                      f"limit (set {MAX_BYTES_ENV} to raise it)")])
     return data
+
+
+def _open_without_waiting(path: str, flags: int) -> int:
+    """Open without blocking: a named pipe with no writer would otherwise hang the
+    caller (the window's UI thread, or `briefing check`) on open() itself."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def decode(data: bytes, name: str) -> str:
@@ -70,7 +83,7 @@ def decode(data: bytes, name: str) -> str:
             f"invalid UTF-8 byte 0x{data[exc.start]:02X}; save the file as UTF-8")]) from None
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f} MiB"
     return f"{size / 1024:.1f} KiB" if size >= 1024 else f"{size} bytes"

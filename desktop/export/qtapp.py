@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from ..paths import fonts_dir
-from ..refguard import immortalize_none
 
 BODY_FAMILY = "DejaVu Sans"
 TITLE_FAMILY = "DejaVu Serif"
@@ -23,7 +22,6 @@ def ensure_gui_app() -> QCoreApplication:
     Text layout and QPdfWriter need a GUI application; the window already has one, the CLI
     and tests may not.
     """
-    immortalize_none()
     app = QCoreApplication.instance()
     if app is None:
         headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))

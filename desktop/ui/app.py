@@ -70,12 +70,10 @@ def start(args: Namespace, settings: Any = None, preloaded: Any = None) -> tuple
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from ..refguard import immortalize_none
     from . import excepthook
     from .fonts import register_bundled_fonts
     from .mainwindow import APP_NAME, MainWindow
 
-    immortalize_none()  # every repaint calls void Qt methods: see refguard.py
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

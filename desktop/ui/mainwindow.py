@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 APP_NAME = "Briefing Viewer"
 DEFAULT_SIZE = (1200, 800)
 YAML_SUFFIXES = (".yaml", ".yml")
+TITLE_CHARS = 200
 
 
 class MainWindow(QMainWindow):
@@ -193,6 +194,8 @@ class MainWindow(QMainWindow):
         """
         self._path = Path(path).absolute()
         self.statusBar().showMessage(f"Opening {self._path.name}…")
+        # Watched from before it is read: a save while a big file loads is not missed.
+        self.watcher.watch([self._path])
         if preloaded is not None:
             self.loader.deliver(preloaded, "open")
             return
@@ -228,6 +231,8 @@ class MainWindow(QMainWindow):
         self._loaded = loaded
         self.tabs.show_loaded(loaded)
         title = loaded.briefing.briefing.title
+        if len(title) > TITLE_CHARS:  # a title bar shows a line; the Overview has it all
+            title = title[:TITLE_CHARS - 1] + "…"
         self.setWindowTitle(f"{title} — {loaded.path.name} — {APP_NAME}")
         self.banner.hide()
         self.draft_banner.setVisible(loaded.briefing.briefing.draft)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from conftest import SEED_BRIEFING
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from desktop.ui.mainwindow import MainWindow
@@ -113,12 +113,12 @@ def test_dropping_a_yaml_file_opens_it(make_window, seed_copy, tmp_path):
     note = tmp_path / "note.txt"
     note.write_text("not a briefing")
     text_only = _mime(note)  # kept alive: the event holds only a pointer to it
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, text_only,
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, text_only,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dragEnterEvent(enter)
     assert not enter.isAccepted()
     mime = _mime(note, seed_copy)
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dragEnterEvent(enter)
     assert enter.isAccepted()

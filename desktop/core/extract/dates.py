@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -15,7 +16,8 @@ _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|Septembe
 DAY_DATE = re.compile(
     _MONTH + r"\s+(?P<day>\d{1,2})(?:\s*[-–]\s*(?P<day2>\d{1,2}))?(?!\d)"
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
-    r"|(?P<dday>\d{1,2})(?:\s*[-–]\s*(?P<dday2>\d{1,2}))?\s+" + _MONTH.replace("month", "dmonth")
+    r"|(?<![\d.,])(?P<dday>\d{1,2})(?:\s*[-–]\s*(?P<dday2>\d{1,2}))?\s+"
+    + _MONTH.replace("month", "dmonth")
     + r"(?:,?\s+(?P<dyear>(?:19|20)\d{2}))?")
 # "in 2012", "In 2015-2016", "since 2010", "opened in 2013"
 YEAR_DATE = re.compile(
@@ -74,6 +76,14 @@ def _month(word: str) -> int:
     return MONTHS[word.lower()]
 
 
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def day_dates(sentence: str, year: int | None) -> list[Found]:
     out: list[Found] = []
     for m in DAY_DATE.finditer(sentence):
@@ -85,10 +95,10 @@ def day_dates(sentence: str, year: int | None) -> list[Found]:
                 m.group("dday2"), m.group("dyear")
         inferred = y is None
         year_value = int(y) if y else year
-        if year_value is None or not 1 <= int(day) <= 31:
-            continue
+        if year_value is None or not _real_date(year_value, month, int(day)):
+            continue  # "Nov. 31" is a typo or not a date: nothing to put on a timeline
         iso = f"{year_value:04d}-{month:02d}-{int(day):02d}"
-        if day2 and int(day) < int(day2) <= 31:
+        if day2 and int(day) < int(day2) and _real_date(year_value, month, int(day2)):
             iso += f"/{year_value:04d}-{month:02d}-{int(day2):02d}"
         out.append(Found(iso, m.group(), m.start(), inferred))
     return out

@@ -71,6 +71,8 @@ def events(sentence: Sentence, year: int | None) -> list[Event]:
         title = _title(clause, item.text)
         if len(title.split()) < 2:
             title = _title(text, item.text)
+        if not re.search(r"\w", title):
+            continue  # a bare date ("November 29, 2017."): nothing said to happen then
         notes = []
         if item.inferred:
             notes.append(f"The article gives no year here; {item.iso[:4]} is inferred from the "
