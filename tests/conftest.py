@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -12,8 +14,10 @@ import pytest
 # Set before Qt is imported anywhere, so no test ever needs a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_HASH_SEED", "0")
-# The validated-briefing cache goes to a fresh folder, never the user's ~/.cache.
+# The validated-briefing cache goes to a fresh folder, never the user's ~/.cache, and
+# leaves with the test session.
 os.environ["BRIEFING_CACHE_DIR"] = tempfile.mkdtemp(prefix="briefing-cache-")
+atexit.register(shutil.rmtree, os.environ["BRIEFING_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
