@@ -27,6 +27,8 @@ from .problems import BriefingError, NodePath, Problem, format_path
 _INVALID: Any = object()  # a value that failed; its problem is already recorded
 _YAML = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_ALLOWED_TAGS = frozenset(_SCALAR_TAGS | {_YAML + "seq", _YAML + "map"})
+_NULL = _YAML + "null"
 _MERGE = _YAML + "merge"
 _constructor = SafeConstructor()
 
@@ -171,9 +173,11 @@ def _dataclass_converter(cls: type) -> Converter:
 
 
 def _field_value(rule: _FieldRule, node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
-    if not _tag_ok(node, ctx, path):
+    tag = node.tag
+    if tag not in _ALLOWED_TAGS:
+        _tag_ok(node, ctx, path)  # reports it
         return _INVALID
-    if _is_null(node):
+    if tag == _NULL:
         if rule.required and not rule.nullable:
             return ctx.report(node, path, "missing value")
         return None
@@ -335,7 +339,7 @@ def _boolean(node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
 
 def _tag_ok(node: yaml.Node, ctx: _Context, path: NodePath) -> bool:
     tag = node.tag
-    if tag in _SCALAR_TAGS or tag in (_YAML + "seq", _YAML + "map"):
+    if tag in _ALLOWED_TAGS:
         return True
     shown = "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
     ctx.report(node, path, f"tag '{shown}' is not allowed; briefings use plain YAML "
@@ -344,7 +348,7 @@ def _tag_ok(node: yaml.Node, ctx: _Context, path: NodePath) -> bool:
 
 
 def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "null"
+    return node.tag == _NULL  # the resolver gives this tag to scalars only
 
 
 def _describe(node: yaml.Node) -> str:
