@@ -62,6 +62,7 @@ def get(data: bytes) -> Briefing | None:
         entry.unlink(missing_ok=True)
         return None
     finally:
+        gc.freeze()  # out of the GC's sight, as in load._gc_paused
         if was_enabled:
             gc.enable()
     if not isinstance(briefing, Briefing):

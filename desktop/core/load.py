@@ -89,11 +89,18 @@ def _release(root: yaml.Node) -> None:
 def _gc_paused() -> Iterator[None]:
     """Building a million nodes makes the cyclic GC rescan them again and again (a
     50,000-entry file composed in 7.9 s with it, 1.3 s without); nothing built here is
-    cyclic, so pause it for the duration."""
+    cyclic, so pause it for the duration.
+
+    Paused, the GC still lists every new object in its youngest generation, and the first
+    collection after it resumes would walk all of them at once (0.8 s for 50,000 entries).
+    Freezing moves them out of its sight instead; they are still freed by reference
+    counting as soon as nobody holds them, which is all acyclic objects ever need.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
