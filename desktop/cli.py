@@ -158,7 +158,7 @@ def cmd_search(argv: Sequence[str]) -> int:
     try:
         query = parse_query(args.query)
     except QueryError as exc:
-        print(f"briefing search: bad query at column {exc.column}: {exc.message}",
+        print(f"briefing search: bad query at {exc}",
               file=sys.stderr)
         return EXIT_USAGE
     try:
@@ -232,7 +232,7 @@ def cmd_export(argv: Sequence[str]) -> int:
         try:
             query = parse_query(args.query)
         except QueryError as exc:
-            return fail(f"bad query at column {exc.column}: {exc.message}")
+            return fail(f"bad query at {exc}")
     path = Path(args.file)
     try:
         briefing = load_briefing(path)  # a re-export of unchanged bytes skips the parse

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .load import Document
 from .model import SECTIONS, Briefing, TradeStatistic
-from .problems import NodePath, Problem, format_path
+from .problems import BriefingError, NodePath, Problem, UnreadableFileError, format_path
 from .textfile import decode, read_bytes
 
 if TYPE_CHECKING:
@@ -56,8 +56,6 @@ def read_article(path: Path) -> Article:
 
 def check_document(document: Document, article: Article | None = None) -> list[Problem]:
     """Every way the briefing strays from its article, in file order."""
-    from .problems import BriefingError, UnreadableFileError
-
     problems: list[Problem] = []
     ref = document.briefing.briefing.article
     if article is None:

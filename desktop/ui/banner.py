@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from . import theme
@@ -55,10 +54,4 @@ class ProblemBanner(QFrame):
         return self.problems.toPlainText().splitlines()
 
     def refresh_colours(self) -> None:
-        # Judge light or dark by the surroundings: this frame's own Window colour is ours.
-        parent = self.parentWidget()
-        base = parent.palette() if parent is not None else QGuiApplication.palette()
-        palette = QPalette(base)
-        palette.setColor(QPalette.ColorRole.Window, theme.banner_background(base))
-        palette.setColor(QPalette.ColorRole.WindowText, theme.banner_text(base))
-        self.setPalette(palette)
+        self.setPalette(theme.strip_palette(self, theme.banner_background, theme.banner_text))

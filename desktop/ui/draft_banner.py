@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from . import theme
@@ -31,9 +30,4 @@ class DraftBanner(QFrame):
         return self.label.text()
 
     def refresh_colours(self) -> None:
-        parent = self.parentWidget()
-        base = parent.palette() if parent is not None else QGuiApplication.palette()
-        palette = QPalette(base)
-        palette.setColor(QPalette.ColorRole.Window, theme.draft_background(base))
-        palette.setColor(QPalette.ColorRole.WindowText, theme.draft_text(base))
-        self.setPalette(palette)
+        self.setPalette(theme.strip_palette(self, theme.draft_background, theme.draft_text))

@@ -6,7 +6,10 @@ Everything else uses the palette as it is; only the few colours the viewer adds 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QWidget
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -49,3 +52,15 @@ def draft_background(palette: QPalette | None = None) -> QColor:
 
 def draft_text(palette: QPalette | None = None) -> QColor:
     return QColor("#ffe9a8") if is_dark(palette) else QColor("#4d3a00")
+
+
+def strip_palette(widget: QWidget, background: Callable[[QPalette], QColor],
+                  text: Callable[[QPalette], QColor]) -> QPalette:
+    """The palette of a coloured strip (a banner), light or dark as its surroundings are:
+    judged by the parent's palette, since the strip's own Window colour is ours."""
+    parent = widget.parentWidget()
+    base = parent.palette() if parent is not None else QGuiApplication.palette()
+    palette = QPalette(base)
+    palette.setColor(QPalette.ColorRole.Window, background(base))
+    palette.setColor(QPalette.ColorRole.WindowText, text(base))
+    return palette
