@@ -1,10 +1,12 @@
 """Validated briefings kept on disk, keyed by the exact bytes of the file.
 
-Composing and validating YAML costs about 2 s for a 50,000-entry briefing (libyaml's
+Composing and validating YAML costs about 2.5 s for a 50,000-entry briefing (libyaml's
 Python binding builds a million nodes); unpickling the same validated model costs
-0.2 s. The key is the SHA-256 of the file's bytes and of the code that validates them,
-so a cached briefing is always what a fresh load would give: an edited file or a changed
-validator is simply a miss. Only valid briefings are cached: problems need the YAML's
+0.2 s. Files the fast reader (fastread.py, about 0.8 s for the same briefing) takes are
+not stored: pickling them would cost as much as reading them again. The key is the
+SHA-256 of the file's bytes and of the code that validates them, so a cached briefing
+is always what a fresh load would give: an edited file or a changed validator is simply
+a miss. Only valid briefings are cached: problems need the YAML's
 line and column, so a bad file is always parsed afresh. Any cache trouble (unwritable
 folder, a damaged entry) is a miss, never an error the user sees.
 """
@@ -21,7 +23,8 @@ from .model import Briefing
 
 CACHE_ENV = "BRIEFING_CACHE_DIR"  # a folder, or "off" to disable the cache
 MAX_ENTRIES = 16
-_CODE = ("model.py", "validate.py", "yamlread.py", "textfile.py", "cache.py")
+_CODE = ("model.py", "rules.py", "validate.py", "yamlread.py", "fastread.py", "textfile.py",
+         "cache.py")
 _salt: bytes | None = None
 
 

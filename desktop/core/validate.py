@@ -8,7 +8,6 @@ per type, so a 50,000-entry briefing costs one pass over its nodes.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import difflib
 import math
 import re
@@ -21,8 +20,9 @@ from typing import Any, Literal
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from .model import DATE_PATTERN, Briefing
+from .model import Briefing
 from .problems import BriefingError, NodePath, Problem, format_path
+from .rules import FieldRule, calendar_date_ok, field_rules
 
 _INVALID: Any = object()  # a value that failed; its problem is already recorded
 _YAML = "tag:yaml.org,2002:"
@@ -95,42 +95,9 @@ def _converter(tp: Any) -> Converter:
     raise TypeError(f"unsupported type {tp!r}")
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class _FieldRule:
-    name: str
-    convert: Converter
-    required: bool
-    nullable: bool
-    min_items: int
-    min_length: int
-    pattern: re.Pattern[str] | None
-    pattern_doc: str | None
-    is_date: bool
-
-
-def _rules(cls: type) -> dict[str, _FieldRule]:
-    hints = typing.get_type_hints(cls)
-    rules = {}
-    for f in dataclasses.fields(cls):
-        tp = hints[f.name]
-        meta = f.metadata
-        pattern = meta.get("pattern")
-        rules[f.name] = _FieldRule(
-            name=f.name,
-            convert=_converter(tp),
-            required=f.default is dataclasses.MISSING,
-            nullable=type(None) in typing.get_args(tp),
-            min_items=meta.get("min_items", 0),
-            min_length=meta.get("min_length", 0),
-            pattern=re.compile(pattern) if pattern else None,
-            pattern_doc=meta.get("pattern_doc"),
-            is_date=pattern == DATE_PATTERN,
-        )
-    return rules
-
-
 def _dataclass_converter(cls: type) -> Converter:
-    rules = _rules(cls)
+    rules = field_rules(cls)
+    converters = {name: _converter(rule.type) for name, rule in rules.items()}
     allowed = ", ".join(rules)
     what = _entity_name(cls)
 
@@ -151,7 +118,7 @@ def _dataclass_converter(cls: type) -> Converter:
                 ctx.report(key_node, path, f"unknown field '{key}' in {what} ({hint})")
                 failed = True
                 continue
-            value = _field_value(rule, value_node, path + (key,), ctx)
+            value = _field_value(rule, converters[key], value_node, path + (key,), ctx)
             if value is _INVALID:
                 failed = True
             elif value is not None:
@@ -164,7 +131,7 @@ def _dataclass_converter(cls: type) -> Converter:
             return _INVALID
         return cls(**values)
 
-    def failed_field(rule: _FieldRule, node: yaml.MappingNode) -> bool:
+    def failed_field(rule: FieldRule, node: yaml.MappingNode) -> bool:
         # A field that is present but wrong already has its own problem.
         return any(k.value == rule.name for k, _ in node.value
                    if isinstance(k, yaml.ScalarNode))
@@ -172,7 +139,8 @@ def _dataclass_converter(cls: type) -> Converter:
     return convert
 
 
-def _field_value(rule: _FieldRule, node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
+def _field_value(rule: FieldRule, convert: Converter, node: yaml.Node, path: NodePath,
+                 ctx: _Context) -> Any:
     tag = node.tag
     if tag not in _ALLOWED_TAGS:
         _tag_ok(node, ctx, path)  # reports it
@@ -181,7 +149,7 @@ def _field_value(rule: _FieldRule, node: yaml.Node, path: NodePath, ctx: _Contex
         if rule.required and not rule.nullable:
             return ctx.report(node, path, "missing value")
         return None
-    value = rule.convert(node, path, ctx)
+    value = convert(node, path, ctx)
     if value is _INVALID:
         return value
     if rule.min_items and len(value) < rule.min_items:
@@ -197,7 +165,7 @@ def _field_value(rule: _FieldRule, node: yaml.Node, path: NodePath, ctx: _Contex
     return value
 
 
-def _check_text(rule: _FieldRule, value: str, node: yaml.Node, path: NodePath,
+def _check_text(rule: FieldRule, value: str, node: yaml.Node, path: NodePath,
                 ctx: _Context) -> Any:
     if rule.min_length and len(value.strip()) < rule.min_length:
         return ctx.report(node, path, "must not be empty")
@@ -209,18 +177,9 @@ def _check_text(rule: _FieldRule, value: str, node: yaml.Node, path: NodePath,
         return ctx.report(node, path, f"'{value}' is not {wanted}")
     if rule.is_date:
         for part in value.split("/"):
-            if not _calendar_date_ok(part):
+            if not calendar_date_ok(part):
                 return ctx.report(node, path, f"'{part}' is not a real calendar date")
     return value
-
-
-def _calendar_date_ok(text: str) -> bool:
-    pieces = [int(p) for p in text.split("-")] + [1, 1]
-    try:
-        datetime.date(pieces[0], pieces[1], pieces[2])
-    except ValueError:
-        return False
-    return True
 
 
 def _pairs(node: yaml.MappingNode, path: NodePath,

@@ -7,12 +7,11 @@ signals in the UI thread; a result overtaken by a newer request is dropped.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from . import document
+from . import document, threads
 from .document import Failed, Loaded
 
 __all__ = ["DocumentLoader", "Failed", "Loaded"]
@@ -21,13 +20,11 @@ __all__ = ["DocumentLoader", "Failed", "Loaded"]
 class DocumentLoader(QObject):
     loaded = Signal(object, str)  # Loaded, reason
     failed = Signal(object, list, str)  # Path, problem lines, reason
-    _done = Signal(int, object, str)  # generation, Loaded | Failed, reason
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._generation = 0
         self._busy = 0
-        self._done.connect(self._deliver)
 
     def is_busy(self) -> bool:
         return self._busy > 0
@@ -36,10 +33,11 @@ class DocumentLoader(QObject):
         """Load ``path``; ``reason`` ('open', 'reload') comes back with the result."""
         generation = self._start()
         if document.is_big(path):
-            threading.Thread(target=self._work, args=(generation, path, reason),
-                             name="briefing-loader", daemon=True).start()
+            threads.start(lambda: document.load_or_fail(path), self,
+                          lambda result: self._deliver(generation, result, reason),
+                          "briefing-loader")
         else:
-            self._work(generation, path, reason)
+            self._deliver(generation, document.load_or_fail(path), reason)
 
     def deliver(self, result: Loaded | Failed, reason: str) -> None:
         """Hand over a result loaded elsewhere (before Qt started) as if requested."""
@@ -49,9 +47,6 @@ class DocumentLoader(QObject):
         self._generation += 1
         self._busy += 1
         return self._generation
-
-    def _work(self, generation: int, path: Path, reason: str) -> None:
-        self._done.emit(generation, document.load_or_fail(path), reason)
 
     def _deliver(self, generation: int, result: Loaded | Failed, reason: str) -> None:
         self._busy -= 1

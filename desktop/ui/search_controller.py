@@ -22,15 +22,14 @@ saying "indexing…" meanwhile.
 
 from __future__ import annotations
 
-import contextlib
 import gc
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from ..core.model import SECTIONS
+from . import threads
 from .tab_pages import ENTRY_TABS, TABS
 
 if TYPE_CHECKING:
@@ -57,7 +56,6 @@ FIRST_PAINT_WAIT_MS = 300
 
 class SearchController(QObject):
     ready = Signal()  # the index of the briefing on screen is built
-    _built = Signal(int, object)  # generation, SearchIndex (from the builder thread)
 
     def __init__(self, tabs: BriefingTabs, bar: SearchBar, parent: QObject | None = None,
                  ) -> None:
@@ -85,7 +83,6 @@ class SearchController(QObject):
         self._short_timer.setSingleShot(True)
         self._short_timer.setInterval(SHORT_WORD_DELAY_MS)
         self._short_timer.timeout.connect(self._run)
-        self._built.connect(self._on_built)
         bar.field.textChanged.connect(self._typed)
         bar.field.next_requested.connect(self.next_hit)
         bar.field.previous_requested.connect(self.previous_hit)
@@ -112,11 +109,12 @@ class SearchController(QObject):
             article.count("\n") if article else 0)
         if size > THREAD_ABOVE:
             def work() -> None:
-                threading.Thread(target=self._build, args=(generation, briefing, article),
-                                 name="search-index", daemon=True).start()
+                threads.start(lambda: _build(briefing, article), self,
+                              lambda index: self._on_built(generation, index),
+                              "search-index")
         else:  # milliseconds, in this thread
             def work() -> None:
-                self._build(generation, briefing, article)
+                self._on_built(generation, _build(briefing, article))
         self._after_next_paint(work)
 
     def _after_next_paint(self, work: Callable[[], None]) -> None:
@@ -138,13 +136,6 @@ class SearchController(QObject):
         work, self._pending = self._pending, None
         if work is not None:
             QTimer.singleShot(0, work)
-
-    def _build(self, generation: int, briefing: Any, article: str | None) -> None:
-        from ..core.search import SearchIndex
-
-        index = SearchIndex.build(briefing, article=article)
-        with contextlib.suppress(RuntimeError):  # the window closed while indexing
-            self._built.emit(generation, index)
 
     def _on_built(self, generation: int, index: Any) -> None:
         if generation != self._generation:
@@ -361,6 +352,12 @@ class SearchController(QObject):
         summary = (f"{result.total:,} matching entries: {', '.join(parts)}" if result
                    else "No match.")
         self.panel.set_result(result, summary)
+
+
+def _build(briefing: Any, article: str | None) -> Any:
+    from ..core.search import SearchIndex
+
+    return SearchIndex.build(briefing, article=article)
 
 
 class _PaintWatch(QObject):

@@ -1,0 +1,366 @@
+"""A fast reader for the usual case: a valid briefing written in ordinary YAML.
+
+The exact reader (libyaml's composer, then ``validate.py``) builds a Python node, with
+its line and column, for every value: a million of them for a 50,000-entry briefing,
+2.5 s in all. Positions only matter when something is wrong. So valid files are first
+read by rapidyaml, a C++ parser that turns the whole document into JSON in one call,
+and the JSON into the model with the same field rules the validator uses (``rules.py``).
+
+This reader never reports a problem. It either returns exactly the briefing the exact
+reader would return, or None, and the caller reads the file the exact way, which finds
+the problem (if there is one) with its position. Where the two parsers can differ, it
+steps aside rather than guess:
+
+- YAML it does not take at all: tabs, control and other characters libyaml refuses or
+  reads as line breaks, document markers and directives, anchors, aliases, tags,
+  escapes that can make surrogates or control characters; and at the start of a
+  token, ``?`` (a key indicator in flow collections to YAML 1.1 even before a letter)
+  and the characters libyaml refuses there and rapidyaml reads as text (``] } @ `
+  %``, and ``:`` in a flow collection).
+- Values whose YAML 1.1 meaning the JSON cannot show: ``~``, ``Null`` and ``NULL``
+  (null to libyaml, text to rapidyaml), text where a number, true or false is expected,
+  numbers where text is expected unless written as plain decimal integers (rapidyaml
+  writes ``.5`` as ``0.5``), and floats written in ways YAML 1.1 reads as text.
+- Anything the rules refuse: a duplicate or unknown key, a missing field, an empty
+  list item, a pattern or date that fails.
+
+``tests/core/test_fastread.py`` holds the two readers to the same answers on the seed,
+on generated briefings written in many YAML styles, and on mutated files.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import os
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from typing import Any, Literal
+
+from .model import Briefing
+from .rules import FieldRule, calendar_date_ok, field_rules
+
+try:  # an accelerator only: without it every file takes the exact path
+    import ryml
+except ImportError:  # pragma: no cover - rapidyaml has wheels wherever PySide6 has
+    ryml = None
+
+# Files smaller than this parse exactly in a few milliseconds; the fast path would only
+# add rapidyaml's import to start-up.
+MIN_BYTES = 256 * 1024
+
+# Bytes libyaml refuses outright (C0 controls, DEL) or that need a closer look (tab, CR).
+_CONTROLS = bytes(range(0x20)).translate(None, b"\n") + b"\x7f"
+_NOT_CONTROLS = bytes(range(256)).translate(None, _CONTROLS)
+# Anchors, aliases and tags; and "?", which YAML 1.1 reads as a key indicator in flow
+# collections even before a letter ([?a] is a mapping to libyaml, text to rapidyaml).
+_INDICATOR = re.compile(rb"(?:^|[\s\[\]{},])(?:[&*][^\s]|[!?])", re.MULTILINE)
+# Characters libyaml refuses at the start of a plain scalar and rapidyaml takes as text.
+_BAD_START = re.compile(rb"[\]}@`%]")
+_TOKEN_BEFORE = frozenset(b"\n[{,:?-")
+_FLOW_COLON = re.compile(rb"[\[{,] *:")  # [:x] is text to rapidyaml, an error to libyaml
+_MARKERS = re.compile(rb"^(?:---|\.\.\.)(?![^\s])|^%", re.MULTILINE)
+
+_YAML11_FLOAT = re.compile(r"-?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?")
+_YAML11_NULLS = frozenset(("~", "Null", "NULL"))
+
+
+class _Decline(Exception):
+    """The fast reader cannot vouch for this file; the exact reader takes over."""
+
+
+class _Pairs(list):  # type: ignore[type-arg]
+    """A JSON object as its (key, value) pairs: keeps duplicate keys visible."""
+
+    __slots__ = ()
+
+
+class _IntText(str):
+    """A JSON integer as written; rapidyaml writes plain decimal integers unchanged."""
+
+    __slots__ = ()
+
+
+class _FloatText(str):
+    """A JSON float as rapidyaml wrote it (it may have added a 0 before or after a dot)."""
+
+    __slots__ = ()
+
+
+_decode = json.JSONDecoder(object_pairs_hook=_Pairs, parse_int=_IntText,
+                           parse_float=_FloatText).decode
+
+
+def read(data: bytes) -> Briefing | None:
+    """The briefing in ``data`` (UTF-8, any BOM already removed), or None to mean "read
+    it the exact way"; never an exception for bad input."""
+    if ryml is None or not _plain_enough(data):
+        return None
+    try:
+        with _stderr_silenced():  # rapidyaml prints its own errors to fd 2
+            tree = ryml.parse_in_arena(data)
+            emitted = ryml.emit_json_malloc(tree, tree.root_id())
+            del tree
+        if not isinstance(emitted, str):  # an empty document
+            return None
+        root = _decode(emitted)
+        if type(root) is not _Pairs:
+            return None
+        return typing.cast(Briefing, _converter(Briefing)(root, data))
+    except (_Decline, ValueError, RecursionError, OSError, ryml.ExceptionBasic):
+        return None
+
+
+def _plain_enough(data: bytes) -> bool:
+    """Whether ``data`` holds none of the YAML where the two parsers may differ.
+
+    Each check starts with a one-byte search (memchr speed, a fraction of a millisecond
+    for 13 MB) and only then looks closer, so a plain file costs a few milliseconds.
+    """
+    if data.translate(None, _NOT_CONTROLS):  # tabs, lone CRs and refused controls
+        controls = data.translate(None, _NOT_CONTROLS)
+        if controls.strip(b"\r") or re.search(rb"\r(?!\n)", data):
+            return False
+    if b"\xc2" in data and re.search(rb"\xc2[\x80-\x9f]", data):
+        return False  # C1 controls, and NEL, a line break to libyaml only
+    if b"\xe2" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data):
+        return False  # LS and PS: line breaks to libyaml only
+    if b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):
+        return False
+    if b"\\" in data and re.search(rb"\\[xuU]", data):
+        return False
+    if (b"&" in data or b"*" in data or b"!" in data or b"?" in data) and (
+            _INDICATOR.search(data)):
+        return False
+    for match in _BAD_START.finditer(data):
+        before = data.rfind(b"\n", 0, match.start()) + 1
+        prefix = data[before:match.start()].rstrip(b" ")
+        if not prefix or prefix[-1] in _TOKEN_BEFORE:
+            return False
+    if (b"[" in data or b"{" in data) and _FLOW_COLON.search(data):
+        return False
+    return not (data.startswith((b"---", b"...", b"%")) or b"\n---" in data
+                or b"\n..." in data or b"\n%" in data) or not _MARKERS.search(data)
+
+
+@contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """Send fd 2 to a file for the duration; replay it unless rapidyaml failed.
+
+    rapidyaml writes each error to stderr before raising; on a bad file that text
+    would land in the middle of a command's one-line message. Output other threads write
+    meanwhile is kept when the parse succeeds.
+    """
+    import tempfile
+
+    try:
+        saved = os.dup(2)
+    except OSError:  # no stderr at all: nothing to protect
+        yield
+        return
+    failed = True
+    try:
+        with tempfile.TemporaryFile() as sink:
+            os.dup2(sink.fileno(), 2)
+            try:
+                yield
+                failed = False
+            finally:
+                os.dup2(saved, 2)
+            if not failed:
+                sink.seek(0)
+                captured = sink.read()
+                if captured:
+                    os.write(2, captured)
+    finally:
+        os.close(saved)
+
+
+# --- converters: JSON values -> model values, or _Decline ------------------------------
+
+Converter = Callable[[Any, bytes], Any]
+
+
+@cache
+def _converter(tp: Any) -> Converter:
+    if dataclasses.is_dataclass(tp):
+        return _dataclass_converter(typing.cast(type, tp))
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        rest = [a for a in args if a is not type(None)]
+        if set(rest) == {int, float}:
+            return _number
+        if len(rest) == 1 and len(args) == 2:
+            return _converter(rest[0])
+        raise TypeError(f"unsupported union {tp!r}")
+    if origin is tuple:
+        return _sequence_converter(_converter(args[0]))
+    if origin is Literal:
+        return _literal_converter(args)
+    if tp is str:
+        return _text
+    if tp is bool:
+        return _boolean
+    raise TypeError(f"unsupported type {tp!r}")
+
+
+def _dataclass_converter(cls: type) -> Converter:
+    rules = field_rules(cls)
+    fields = {name: (rule, _converter(rule.type), _checker(rule))
+              for name, rule in rules.items()}
+    required = frozenset(name for name, rule in rules.items() if rule.required)
+    # Most values are text needing at most a non-blank check, or lists of such text
+    # (every `source`): those are checked inline, the rest through their converters.
+    texts = {name: rule.min_length for name, rule in rules.items()
+             if fields[name][1] is _text and rule.pattern is None}
+    text_lists = {name: (rule.min_items, rule.min_length) for name, rule in rules.items()
+                  if typing.get_origin(rule.type) is tuple
+                  and typing.get_args(rule.type)[0] is str}
+
+    def convert(value: Any, data: bytes) -> Any:
+        if type(value) is not _Pairs:
+            raise _Decline
+        values = {}
+        nulls: list[str] = []
+        for key, item in value:
+            if key in values:
+                raise _Decline  # a duplicate key
+            kind = type(item)
+            if kind is str and key in texts:
+                if item in _YAML11_NULLS or (texts[key] and not item.strip()):
+                    raise _Decline
+                values[key] = item
+                continue
+            if kind is list and key in text_lists:
+                min_items, min_length = text_lists[key]
+                if len(item) < min_items:
+                    raise _Decline
+                for text in item:
+                    if type(text) is not str or text in _YAML11_NULLS or (
+                            min_length and not text.strip()):
+                        _text(text, data)  # declines unless an integer written as one
+                        if min_length > len(str(text).strip()):
+                            raise _Decline
+                values[key] = tuple([str(text) for text in item])
+                continue
+            field = fields.get(key)
+            if field is None:
+                raise _Decline  # an unknown key
+            rule, to_model, check = field
+            if item is None:
+                if rule.required and not rule.nullable:
+                    raise _Decline
+                nulls.append(key)
+            else:
+                values[key] = check(to_model(item, data))
+        # As in the exact reader, a field given null counts as absent; keys must be unique.
+        if not required.issubset(values) or (nulls and (
+                len(set(nulls)) < len(nulls) or not values.keys().isdisjoint(nulls))):
+            raise _Decline
+        return cls(**values)
+
+    return convert
+
+
+def _checker(rule: FieldRule) -> Callable[[Any], Any]:
+    """The field-level checks validate._field_value makes, as a function that returns
+    the value or declines."""
+    min_items, min_length, pattern = rule.min_items, rule.min_length, rule.pattern
+    is_date = rule.is_date
+
+    def check(value: Any) -> Any:
+        if min_items and len(value) < min_items:
+            raise _Decline
+        if type(value) is str:
+            if min_length and len(value.strip()) < min_length:
+                raise _Decline
+            if pattern is not None:
+                if not pattern.match(value):
+                    raise _Decline
+                if is_date and not all(calendar_date_ok(p) for p in value.split("/")):
+                    raise _Decline
+        elif min_length and type(value) is tuple:
+            for item in value:
+                if type(item) is str and len(item.strip()) < min_length:
+                    raise _Decline
+        return value
+
+    if not (min_items or min_length or pattern is not None):
+        return _same
+    return check
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _sequence_converter(item: Converter) -> Converter:
+    def convert(value: Any, data: bytes) -> Any:
+        if type(value) is not list or None in value:  # None: an empty list item
+            raise _Decline
+        return tuple([item(v, data) for v in value])
+
+    if item is _text:  # most lists are of text: skip a call per item
+        def convert_texts(value: Any, data: bytes) -> Any:
+            if type(value) is not list:
+                raise _Decline
+            for v in value:
+                if type(v) is not str or v in _YAML11_NULLS:
+                    _text(v, data)  # declines unless an integer written as one
+            return tuple([str(v) for v in value])
+
+        return convert_texts
+    return convert
+
+
+def _literal_converter(options: tuple[Any, ...]) -> Converter:
+    texts = frozenset(o for o in options if isinstance(o, str))
+    integers = {str(o): o for o in options if isinstance(o, int)}
+
+    def convert(value: Any, data: bytes) -> Any:
+        kind = type(value)
+        if kind is str and value in texts:
+            return value
+        if kind is _IntText and value in integers:
+            return integers[value]
+        raise _Decline
+
+    return convert
+
+
+def _text(value: Any, data: bytes) -> Any:
+    kind = type(value)
+    if kind is str:
+        if value in _YAML11_NULLS:
+            raise _Decline
+        return value
+    if kind is _IntText:
+        return str(value)  # a plain 2017 is text here as written, like the exact reader
+    raise _Decline
+
+
+def _number(value: Any, data: bytes) -> Any:
+    kind = type(value)
+    if kind is _IntText:
+        return int(value)
+    if kind is _FloatText and _YAML11_FLOAT.fullmatch(value):
+        # rapidyaml writes a plain -.5 (text to YAML 1.1) as -0.5: only trust a "-0."
+        # when the file holds no "-." that it could have come from.
+        if value.startswith("-0.") and b"-." in data:
+            raise _Decline
+        number = float(value)
+        if math.isfinite(number):
+            return number
+    raise _Decline
+
+
+def _boolean(value: Any, data: bytes) -> Any:
+    if value is True or value is False:
+        return value
+    raise _Decline

@@ -1,0 +1,292 @@
+"""The fast reader (rapidyaml) against the exact one (libyaml + validate.py).
+
+The fast reader may step aside (return None) whenever it likes; when it returns a
+briefing, that briefing must equal the exact reader's, and the exact reader must have
+accepted the file. These tests hold it to that on the seed's data written in many YAML
+styles, on generated briefings, on mutated files, and on each known difference between
+YAML 1.1 (libyaml) and YAML 1.2 (rapidyaml).
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, SEED_BRIEFING
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.core import fastread, load
+from desktop.core.load import parse_document
+from desktop.core.problems import BriefingError
+
+NAME = Path("generated.yaml")
+SEED_DATA = yaml.safe_load(SEED_BRIEFING.read_text(encoding="utf-8"))
+SETTINGS = settings(max_examples=200, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Writes shared objects out in full: anchors send the fast reader aside."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def dump(data, **style) -> str:
+    return yaml.dump(data, Dumper=_NoAliases, sort_keys=False, **style)
+
+
+def exact(text: str):
+    try:
+        return parse_document(text, NAME).briefing
+    except BriefingError:
+        return None
+
+
+def assert_agrees(text: str):
+    fast = fastread.read(text.encode("utf-8"))
+    if fast is not None:
+        assert fast == exact(text), "the fast reader accepted what the exact one reads otherwise"
+    return fast
+
+
+def test_the_seed_data_is_read_fast_and_the_same_in_ordinary_styles():
+    for style in ({}, {"allow_unicode": True}, {"allow_unicode": True, "width": 40},
+                  {"allow_unicode": True, "default_flow_style": None},
+                  {"allow_unicode": True, "default_flow_style": True, "width": 1000},
+                  {"allow_unicode": True, "indent": 4}):
+        text = dump(SEED_DATA, **style)
+        if not style.get("allow_unicode"):
+            continue  # \u escapes: stepped aside on purpose
+        assert exact(text) is not None
+        assert assert_agrees(text) is not None, f"stepped aside for style {style}"
+
+
+def test_a_generated_briefing_is_read_fast_and_the_same(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate_briefing import write
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    text = write(600, tmp_path / "b.yaml").read_text(encoding="utf-8")
+    fast = assert_agrees(text)
+    assert fast is not None and len(fast.events) + len(fast.leaders) > 0
+
+
+# Each case: a change to the seed's text where YAML 1.1 and 1.2, or libyaml and
+# rapidyaml, may part ways. The fast reader must step aside or agree.
+BASE = dump(SEED_DATA, allow_unicode=True, width=1000)
+FLOWED = dump(SEED_DATA, allow_unicode=True, width=1000, default_flow_style=None)
+
+
+def with_line(key: str, new: str) -> str:
+    """BASE with the briefing section's line for ``key`` replaced by ``new``."""
+    return re.sub(rf"(?m)^  {key}: .*$", lambda _: new, BASE, count=1)
+
+
+CASES = {
+    "null written as ~": BASE.replace("  place: ", "  place: ~ #", 1),
+    "Null written capitalised": BASE.replace("  place: ", "  place: Null #", 1),
+    "quoted ~ is text": BASE.replace("  place: ", "  place: '~' #", 1),
+    "a float YAML 1.1 reads as text": BASE.replace("value: 441.4", "value: 1e3", 1),
+    "a float with an unsigned exponent": BASE.replace("value: 441.4", "value: 4.414e2", 1),
+    "a leading-dot float": BASE.replace("value: 441.4", "value: .5", 1),
+    "a negative leading-dot float (text in 1.1)": BASE.replace("value: 441.4", "value: -.5", 1),
+    "a trailing-dot float": BASE.replace("value: 441.4", "value: 441.", 1),
+    "a quoted number": BASE.replace("value: 441.4", "value: '441.4'", 1),
+    "infinity": BASE.replace("value: 441.4", "value: .inf", 1),
+    "a hex integer": BASE.replace("value: 441.4", "value: 0x1B9", 1),
+    "an octal-looking integer": BASE.replace("value: 441.4", "value: 0441", 1),
+    "sexagesimal": BASE.replace("value: 441.4", "value: 1:20", 1),
+    "a number as text": BASE.replace("  place: ", "  place: 2017 #", 1),
+    "a float as text": BASE.replace("  place: ", "  place: 0.5 #", 1),
+    "yes for a boolean": BASE.replace("schema_version: 1", "schema_version: 1\n#", 1).replace(
+        "briefing:\n", "briefing:\n  draft: yes\n", 1),
+    "true for a boolean": BASE.replace("briefing:\n", "briefing:\n  draft: true\n", 1),
+    "True for a boolean": BASE.replace("briefing:\n", "briefing:\n  draft: True\n", 1),
+    "a boolean as text": BASE.replace("  place: ", "  place: true #", 1),
+    "a duplicate key": BASE.replace("briefing:\n", "briefing:\n  place: Astana\n", 1),
+    "an unknown key": BASE.replace("briefing:\n", "briefing:\n  plaice: Astana\n", 1),
+    "an empty list item": BASE.replace("  source:\n  - ", "  source:\n  -\n  - ", 1),
+    "a tab": BASE.replace("  place: ", "  place:\t", 1),
+    "a lone CR": BASE.replace("\n", "\r", 3),
+    "CRLF line ends": BASE.replace("\n", "\r\n"),
+    "NEL in text": BASE.replace("  place: Minsk", "  place: Min\x85sk", 1),
+    "LS in text": BASE.replace("  place: Minsk", "  place: Min\u2028sk", 1),
+    "a C1 control": BASE.replace("  place: Minsk", "  place: Min\x9bsk", 1),
+    "DEL": BASE.replace("  place: Minsk", "  place: Min\x7fsk", 1),
+    "a U+FFFE": BASE.replace("  place: Minsk", "  place: Min\ufffesk", 1),
+    "an escaped surrogate": BASE.replace("  place: Minsk", '  place: "Min\\ud800sk"  #', 1),
+    "an escaped control": BASE.replace("  place: Minsk", '  place: "Min\\x01sk"  #', 1),
+    "an escaped NUL": BASE.replace("  place: Minsk", '  place: "Min\\0sk"  #', 1),
+    "an escaped slash": BASE.replace("  place: Minsk", '  place: "Min\\/sk"  #', 1),
+    "a reserved @": BASE.replace("  place: ", "  place: @", 1),
+    "a closing bracket starting text": BASE.replace("  source:\n  - ", "  source:\n  - ]", 1),
+    "a closing brace starting a key": BASE.replace("  place: ", "  }place: ", 1),
+    "a percent sign starting a flow item": FLOWED.replace("parties: [", "parties: [%", 1),
+    "a colon starting a flow item": FLOWED.replace("parties: [", "parties: [:", 1),
+    "a reserved backquote": BASE.replace("  place: ", "  place: `", 1),
+    "an anchor and alias": BASE.replace("  place: ", "  place: &p ", 1).replace(
+        "  dateline: ", "  dateline: *p #", 1),
+    "a tag": BASE.replace("  place: ", "  place: !!str ", 1),
+    "a local tag": BASE.replace("  place: ", "  place: !x ", 1),
+    "a second document": BASE + "---\nschema_version: 1\n",
+    "an explicit start": "---\n" + BASE,
+    "a directive": "%YAML 1.1\n---\n" + BASE,
+    "a merge key": BASE.replace("briefing:\n", "briefing:\n  <<: {place: Astana}\n", 1),
+    "a complex key": BASE.replace("briefing:\n", "briefing:\n  ? place\n  : x\n", 1),
+    "an unindented quoted continuation": BASE.replace("  place: Minsk", '  place: "Min\nsk"', 1),
+    "a folded block": with_line("place", "  place: >-\n    Min\n\n    sk"),
+    "a literal block kept": with_line("summary", "  summary: |+\n    a\n"),
+    "a literal block with a long first line": with_line("summary", "  summary: |\n     a\n    b"),
+    "a ? in a flow list (a key to YAML 1.1)": FLOWED.replace("parties: [", "parties: [?", 1),
+    "a tight colon in a flow list (text to both)": FLOWED.replace("parties: [", "parties: [a:", 1),
+    "a tight colon on a flow list's next line": FLOWED.replace(", ", ",\n    a:", 1),
+    "a flow mapping entry": BASE.replace("leaders:\n- ", "leaders:\n- {name: X, role: Y, "
+                                         "country: Z, source: [s]}\n- ", 1),
+    "a trailing comment": BASE.replace("  place: Minsk", "  place: Minsk # a comment", 1),
+    "a hash inside text": BASE.replace("  place: Minsk", "  place: Minsk#2", 1),
+    "an empty document": "",
+    "only a comment": "# nothing\n",
+    "a list at the top": "- " + BASE.replace("\n", "\n  "),
+    "deep nesting": BASE.replace("  place: ", "  place: " + "[" * 200 + "]" * 200 + " #", 1),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_known_differences_between_the_parsers_are_stepped_around(case):
+    assert_agrees(CASES[case])
+
+
+def test_ordinary_text_is_still_read_fast():
+    # The steps aside above must not catch ordinary prose: ampersands, asterisks,
+    # exclamation marks, backquotes in comments, e-mail addresses, percentages.
+    text = ("# `briefing check` proves each excerpt: see 100% of them!\n"
+            + BASE.replace("  place: Minsk", "  place: Minsk & Astana * R&D! a@b.c 60%", 1))
+    assert exact(text) is not None
+    assert assert_agrees(text) is not None
+
+
+@st.composite
+def styled_seeds(draw):
+    data = copy.deepcopy(SEED_DATA)
+    sections = [k for k, v in data.items() if isinstance(v, list)]
+    for name in draw(st.lists(st.sampled_from(sections), max_size=3)):
+        entries = data[name]
+        data[name] = draw(st.permutations(entries))[:draw(st.integers(1, len(entries)))]
+    return dump(data, allow_unicode=True,
+                width=draw(st.sampled_from([20, 60, 80, 1000])),
+                indent=draw(st.sampled_from([2, 3, 4])),
+                default_flow_style=draw(st.sampled_from([False, None, True])),
+                default_style=draw(st.sampled_from([None, None, None, "'", '"', "|", ">"])))
+
+
+@SETTINGS
+@given(styled_seeds())
+def test_any_style_is_read_the_same_or_stepped_around(text):
+    assert_agrees(text)
+
+
+SIGNIFICANT = list(":-?[]{},#&*!|>'\"%@`\\ \n\t~.0123456789eE+x")
+
+
+@st.composite
+def mutated_texts(draw):
+    text = draw(st.sampled_from([BASE, dump(SEED_DATA, allow_unicode=True, width=50,
+                                             default_flow_style=None)]))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["insert", "delete", "replace", "indent", "dedent"]))
+        if action == "insert":
+            text = text[:at] + draw(st.sampled_from(SIGNIFICANT)) + text[at:]
+        elif action == "delete":
+            text = text[:at] + text[at + draw(st.integers(1, 5)):]
+        elif action == "replace":
+            text = text[:at] + draw(st.sampled_from(SIGNIFICANT)) + text[at + 1:]
+        else:
+            line_start = text.rfind("\n", 0, at) + 1
+            if action == "indent":
+                text = text[:line_start] + " " + text[line_start:]
+            elif text[line_start:line_start + 1] == " ":
+                text = text[:line_start] + text[line_start + 1:]
+    return text
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_texts())
+def test_a_mutated_file_is_read_the_same_or_stepped_around(text):
+    assert_agrees(text)
+
+
+def test_rapidyaml_errors_print_nothing(capfd):
+    assert fastread.read(b"a: [unclosed\nb: -\n") is None  # a parse error
+    assert fastread.read(CASES["deep nesting"].encode()) is None  # an emitter error
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""
+
+
+def test_other_output_during_a_successful_parse_is_kept():
+    # fd 2 is borrowed during the parse; what else was written then reaches stderr.
+    script = textwrap.dedent("""
+        import os, ryml
+        from desktop.core import fastread
+        real = ryml.parse_in_arena
+        def noisy(data):
+            os.write(2, b"someone else's warning\\n")
+            return real(data)
+        ryml.parse_in_arena = noisy
+        fastread.read(b"a: 1\\n")
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            timeout=60, check=True)
+    assert result.stderr == "someone else's warning\n"
+
+
+def test_load_briefing_takes_the_fast_route_for_large_files(tmp_path, monkeypatch):
+    path = tmp_path / "b.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "off")
+    seen = []
+    real = fastread.read
+    monkeypatch.setattr(fastread, "read", lambda data: seen.append(real(data)) or seen[-1])
+    monkeypatch.setattr(fastread, "MIN_BYTES", 0)
+    assert load.load_briefing(path) == exact(BASE)
+    assert seen and seen[0] is not None
+    path.write_bytes(b"\xef\xbb\xbf" + BASE.encode())  # a BOM changes nothing
+    assert load.load_briefing(path) == exact(BASE)
+    assert seen[1] is not None
+
+
+def test_a_bad_large_file_still_gets_positioned_problems(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", "off")
+    monkeypatch.setattr(fastread, "MIN_BYTES", 0)
+    path = tmp_path / "b.yaml"
+    path.write_text(BASE.replace("  place: Minsk", "  place: Minsk\n  plaice: x", 1),
+                    encoding="utf-8")
+    with pytest.raises(BriefingError) as info:
+        load.load_briefing(path)
+    assert "unknown field 'plaice'" in str(info.value.problems[0])
+    assert info.value.problems[0].line > 1
+
+
+def test_a_fast_read_briefing_is_not_pickled(tmp_path, monkeypatch):
+    # Pickling costs about what the fast reader does; only the exact reader's results pay.
+    cache_folder = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(cache_folder))
+    monkeypatch.setattr(fastread, "MIN_BYTES", 0)
+    path = tmp_path / "b.yaml"
+    path.write_text(BASE, encoding="utf-8")
+    assert load.load_briefing(path) == exact(BASE)
+    assert not list(cache_folder.glob("*.pickle"))
+    path.write_text(BASE.replace("  place: ", "  place: &p ", 1), encoding="utf-8")
+    assert load.load_briefing(path) is not None  # an anchor: the exact reader, then cached
+    assert len(list(cache_folder.glob("*.pickle"))) == 1
