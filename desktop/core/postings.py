@@ -18,7 +18,7 @@ import string
 from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, chain, compress, filterfalse, repeat
+from itertools import accumulate, chain, compress, filterfalse, repeat, tee
 
 from .fold import SKELETON, fold, tokens
 
@@ -45,17 +45,26 @@ _PAIRS = tuple((old.encode(), re.compile(re.escape(old.encode())))
 _NUMBER = re.compile(rb"\d+(?:[.,]\d+)+")
 
 
-def _clean_text(values: list[str]) -> bytes:
-    text = "\x00".join(values)
-    if text.count("\x00") != len(values) - 1:  # a value held the separator itself
-        text = "\x00".join(v.replace("\x00", " ") for v in values)
-    data = text.encode().translate(_BYTES_TABLE)
+def _clean_text(values: list[str]) -> tuple[bytes, list[bytes]]:
+    """The values joined by SEP and cleaned for splitting, and the cleaned values."""
+    data = "\x00".join(values).encode().translate(_BYTES_TABLE)
+    parts = data.split(SEP)
+    if len(parts) != len(values):  # a value held the separator itself
+        data = "\x00".join(v.replace("\x00", " ") for v in values).encode() \
+            .translate(_BYTES_TABLE)
+        parts = data.split(SEP)
+    if data.isascii():
+        return data, parts
+    replaced = False
     for lead, joiners in _JOINERS:
-        if lead in data:  # one scan for the lead bytes the joiners share
+        # A one-byte search is a memchr, many times faster than looking for the pair:
+        # most non-ASCII text (Cyrillic, accents) has no lead byte at all.
+        if lead[:1] in data and lead in data:
             for joiner in joiners:
                 if joiner in data:
                     data = data.replace(joiner, b" ")
-    return data
+                    replaced = True
+    return data, data.split(SEP) if replaced else parts
 
 
 class Column:
@@ -77,13 +86,16 @@ class Column:
             deque(map(list.append, map(grouped.__getitem__, values), eids), 0)
             values, self.groups = list(grouped), list(grouped.values())
             owners = range(len(values))
-        self.text = _clean_text(values)
+        self.text, parts = _clean_text(values)
         self._starts: list[int] | None = None
-        words = list(map(bytes.split, self.text.split(SEP)))
+        # Each value's words are split, filed and freed in one stream (tee keeps the two
+        # readers of a value's word list in step): made all at once, the million words
+        # were out of the CPU cache by the time they were filed, and again when freed.
+        words, counted = tee(map(bytes.split, parts))
         postings: defaultdict[bytes, list[int]] = defaultdict(list)
         deque(map(list.append, map(postings.__getitem__, chain.from_iterable(words)),
-                  chain.from_iterable(map(repeat, owners, map(len, words)))), 0)
-        del words  # a million small objects: free them before building more
+                  chain.from_iterable(map(repeat, owners, map(len, counted)))), 0)
+        del parts, words, counted
         if self.groups is not None:
             group = self.groups.__getitem__
             for word, ids in postings.items():
@@ -202,13 +214,13 @@ def _unfinished(keys: list[bytes]) -> list[bytes]:
     rewrites is then looked for as plain text in all words at once.
     """
     found = set(filterfalse(bytes.isalnum, keys))
-    joined = b"\n".join(keys)
-    ends: list[int] | None = None
+    joined = b"\n".join(keys) + b"\n"
     for pair, pattern in _PAIRS:
         if pair in joined:
-            if ends is None:
-                ends = list(accumulate(map((1).__add__, map(len, keys))))
-            found.update(keys[bisect_right(ends, m.start())] for m in pattern.finditer(joined))
+            # Matches are far fewer than words: find the word of each by the line ends
+            # around it rather than by an offset table over every word.
+            found.update(joined[joined.rfind(b"\n", 0, m.start()) + 1:joined.find(b"\n", m.end())]
+                         for m in pattern.finditer(joined))
     return list(compress(found, map(operator.not_, map(_NUMBER.fullmatch, found))))
 
 
