@@ -277,6 +277,8 @@ def _descend(values: list[Any], ids: Sequence[int], optional: bool,
              flatten: bool | None = None) -> tuple[list[Any], Sequence[int]]:
     """Drop None values; flatten tuples (each item keeps its owner's id)."""
     if optional and any(map(is_, values, repeat(None))):  # only then: a test per value costs
+        if not any(map(is_not, values, repeat(None))):  # a field nobody filled in (a note)
+            return [], []
         present = list(map(is_not, values, repeat(None)))
         values = list(compress(values, present))
         ids = list(compress(ids, present))
