@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from .fold import fold
@@ -128,9 +128,9 @@ def section_entries(briefing: Briefing, section: str) -> tuple[object, ...]:
     return tuple(getattr(briefing, section))
 
 
-def show_number(value: int | float) -> str:
-    """A number as the briefing writes it (441.4, 60)."""
-    return repr(value)
+# A number as the briefing writes it (441.4, 60). The builtin itself, not a function
+# calling it: the index maps it over every number of a briefing.
+show_number: Callable[[int | float], str] = repr
 
 
 def walk(entry: object) -> Iterator[tuple[str, str, str]]:

@@ -12,13 +12,12 @@ Words are kept as UTF-8 bytes; the methods taking words take str and encode them
 
 from __future__ import annotations
 
-import operator
 import re
 import string
 from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, chain, compress, filterfalse, repeat
+from itertools import accumulate, chain, compress, filterfalse, repeat, tee
 
 from .fold import SKELETON, fold, tokens
 
@@ -40,22 +39,32 @@ _BYTES_TABLE = bytes.maketrans(
 _JOINERS = ((b"\xe2\x80", tuple(c.encode() for c in "\u2019\u2013\u2014\u2009\u202f")),
             (b"\xc2\xa0", (b"\xc2\xa0",)))
 # Pairs of letters the skeleton rewrites, for finding the distinct words it would change.
-_PAIRS = tuple((old.encode(), re.compile(re.escape(old.encode())))
-               for old, _new in SKELETON if old not in _ONE_BYTE)
-_NUMBER = re.compile(rb"\d+(?:[.,]\d+)+")
+_PAIRS = tuple(re.compile(re.escape(old.encode())) for old, _new in SKELETON
+               if old not in _ONE_BYTE)
+# Numbers (441.4, 1,500) are folded already; one per line, to find them all in one scan.
+_NUMBER_LINE = re.compile(rb"^\d+(?:[.,]\d+)+$", re.MULTILINE)
 
 
-def _clean_text(values: list[str]) -> bytes:
-    text = "\x00".join(values)
-    if text.count("\x00") != len(values) - 1:  # a value held the separator itself
-        text = "\x00".join(v.replace("\x00", " ") for v in values)
-    data = text.encode().translate(_BYTES_TABLE)
+def _clean_text(values: list[str]) -> tuple[bytes, list[bytes]]:
+    """The values joined by SEP and cleaned for splitting, and the cleaned values."""
+    data = "\x00".join(values).encode().translate(_BYTES_TABLE)
+    parts = data.split(SEP)
+    if len(parts) != len(values):  # a value held the separator itself
+        data = "\x00".join(v.replace("\x00", " ") for v in values).encode() \
+            .translate(_BYTES_TABLE)
+        parts = data.split(SEP)
+    if data.isascii():
+        return data, parts
+    replaced = False
     for lead, joiners in _JOINERS:
-        if lead in data:  # one scan for the lead bytes the joiners share
+        # A one-byte search is a memchr, many times faster than looking for the pair:
+        # most non-ASCII text (Cyrillic, accents) has no lead byte at all.
+        if lead[:1] in data and lead in data:
             for joiner in joiners:
                 if joiner in data:
                     data = data.replace(joiner, b" ")
-    return data
+                    replaced = True
+    return data, data.split(SEP) if replaced else parts
 
 
 class Column:
@@ -77,13 +86,16 @@ class Column:
             deque(map(list.append, map(grouped.__getitem__, values), eids), 0)
             values, self.groups = list(grouped), list(grouped.values())
             owners = range(len(values))
-        self.text = _clean_text(values)
+        self.text, parts = _clean_text(values)
         self._starts: list[int] | None = None
-        words = list(map(bytes.split, self.text.split(SEP)))
+        # Each value's words are split, filed and freed in one stream (tee keeps the two
+        # readers of a value's word list in step): made all at once, the million words
+        # were out of the CPU cache by the time they were filed, and again when freed.
+        words, counted = tee(map(bytes.split, parts))
         postings: defaultdict[bytes, list[int]] = defaultdict(list)
         deque(map(list.append, map(postings.__getitem__, chain.from_iterable(words)),
-                  chain.from_iterable(map(repeat, owners, map(len, words)))), 0)
-        del words  # a million small objects: free them before building more
+                  chain.from_iterable(map(repeat, owners, map(len, counted)))), 0)
+        del parts, words, counted
         if self.groups is not None:
             group = self.groups.__getitem__
             for word, ids in postings.items():
@@ -101,17 +113,15 @@ class Column:
                 self.forms.setdefault(folded[0], []).append(raw)
             else:  # the phrase pattern cannot see these words apart
                 self.split_words.update(folded)
-        # Most words occur once (names, numbers, rare words): a lone id is kept as an int,
-        # not a one-item list, so the garbage collector has far fewer containers to scan
-        # (its first pass after the build took 40 ms with them).
-        for word, ids in postings.items():
-            if len(ids) == 1:
-                postings[word] = ids[0]  # type: ignore[assignment]
-        self.postings: dict[bytes, int | list[int]] = postings  # type: ignore[assignment]
+        # Most words occur once (names, numbers), and their one-item lists are kept as they
+        # are: turning them into ints cost a Python loop over every word (~15 ms at 50,000
+        # entries) for ~10 MB. The garbage collector, which made that worth it, no
+        # longer scans the index: SearchIndex.build freezes it.
+        self.postings: dict[bytes, list[int]] = postings
         self.vocab = sorted(postings)
 
     def exact(self, word: str) -> Sequence[int]:
-        return _ids(self.postings.get(word.encode()))
+        return self.postings.get(word.encode(), ())
 
     def prefixed(self, prefix: str) -> Iterable[Sequence[int]]:
         """Postings of every word starting with ``prefix``."""
@@ -119,7 +129,7 @@ class Column:
         start = prefix.encode()
         lo = bisect_left(vocab, start)
         hi = bisect_left(vocab, start + b"\xff", lo)  # 0xff never occurs in UTF-8
-        return map(_ids, map(self.postings.__getitem__, vocab[lo:hi]))
+        return map(self.postings.__getitem__, vocab[lo:hi])
 
     def phrase(self, words: Sequence[str]) -> set[int]:
         """Entry ids where the words stand next to each other, in order."""
@@ -202,20 +212,15 @@ def _unfinished(keys: list[bytes]) -> list[bytes]:
     rewrites is then looked for as plain text in all words at once.
     """
     found = set(filterfalse(bytes.isalnum, keys))
-    joined = b"\n".join(keys)
-    ends: list[int] | None = None
-    for pair, pattern in _PAIRS:
-        if pair in joined:
-            if ends is None:
-                ends = list(accumulate(map((1).__add__, map(len, keys))))
-            found.update(keys[bisect_right(ends, m.start())] for m in pattern.finditer(joined))
-    return list(compress(found, map(operator.not_, map(_NUMBER.fullmatch, found))))
-
-
-def _ids(found: int | list[int] | None) -> Sequence[int]:
-    if found is None:
-        return ()
-    return (found,) if type(found) is int else found  # type: ignore[return-value]
+    joined = b"\n".join(keys) + b"\n"
+    for pattern in _PAIRS:
+        # Matches are far fewer than words: find the word of each by the line ends
+        # around it rather than by an offset table over every word.
+        found.update(joined[joined.rfind(b"\n", 0, m.start()) + 1:joined.find(b"\n", m.end())]
+                     for m in pattern.finditer(joined))
+    if found:
+        found.difference_update(_NUMBER_LINE.findall(b"\n".join(found)))
+    return list(found)
 
 
 def _has_run(words: list[str], run: list[str]) -> bool:

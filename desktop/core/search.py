@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, compress, repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any, NamedTuple
 
 from .fields import (
@@ -106,27 +106,45 @@ class SearchIndex:
         entries: dict[str, Sequence[object]] = {
             section: section_entries(briefing, section) for section in SEARCH_SECTIONS
             if section != ARTICLE_SECTION}
-        gathered: dict[str, list[tuple[list[str], Sequence[int]]]] = {}
         was_enabled = gc.isenabled()
-        gc.disable()  # a million small objects, none cyclic: the GC would only rescan them
+        # A million small objects, none cyclic: the GC would only rescan them. Paused, it
+        # still lists each new container in its youngest generation, and the first
+        # collection after it resumes walked every posting list (~18 ms at 50,000 entries,
+        # holding the GIL in whichever thread tripped it): freeze them out of its sight, as
+        # the loader does (load._gc_paused); reference counting still frees them.
+        gc.disable()
         try:
             entries[ARTICLE_SECTION] = _article_lines(article) if article else ()
+            # Where each field key is: the items of a section, their entry ids, the leaf,
+            # and the nested objects already reached in that section (see _gather).
+            places: dict[str, list[tuple[Sequence[object], list[int], Leaf, dict[Any, Any]]]] = {}
+            # One int object per entry id, shared by every column: iterating a range made
+            # a new one for each field of each entry, and kept them all in the postings.
+            numbers = list(range(sum(map(len, entries.values()))))
             first = 0
             for section in SEARCH_SECTIONS:
                 items = entries[section]
-                eids = range(first, first + len(items))
-                nested: dict[tuple[str, ...], tuple[list[Any], Sequence[int]]] = {}
-                for leaf in _section_leaves(section):
-                    values, ids = _gather(items, eids, leaf, nested)
-                    if values:
-                        gathered.setdefault(leaf.key, []).append((values, ids))
+                if items:
+                    eids = numbers[first:first + len(items)]
+                    nested: dict[tuple[str, ...], tuple[list[Any], Sequence[int]]] = {}
+                    for leaf in _section_leaves(section):
+                        places.setdefault(leaf.key, []).append((items, eids, leaf, nested))
                 first += len(items)
-            columns = [Column(key, *_concatenate(gathered.pop(key))) for key in list(gathered)]
-            del nested, values, ids  # freed now, not scanned by the GC first
+            # A field's values are gathered right before its column is built, while they
+            # are still in the CPU cache: gathering every field first made the columns
+            # read them all back from memory.
+            columns = []
+            for key, where in places.items():
+                chunks = [chunk for chunk in (_gather(*place) for place in where) if chunk[0]]
+                if chunks:
+                    columns.append(Column(key, *_concatenate(chunks)))
+            del places  # the nested objects reached: freed now, not frozen with the index
+            index = cls(briefing, entries, columns)
         finally:
+            gc.freeze()
             if was_enabled:
                 gc.enable()
-        return cls(briefing, entries, columns)
+        return index
 
     # --- queries ------------------------------------------------------------------------
 
@@ -229,7 +247,7 @@ def _concatenate(chunks: list[tuple[list[str], Sequence[int]]]
             list(chain.from_iterable(ids for _v, ids in chunks)))
 
 
-def _gather(items: Sequence[object], eids: range, leaf: Leaf,
+def _gather(items: Sequence[object], eids: Sequence[int], leaf: Leaf,
             nested: dict[tuple[str, ...], tuple[list[Any], Sequence[int]]]
             ) -> tuple[list[str], Sequence[int]]:
     """The leaf's values over all items, flattened, each with the entry id it belongs to.
@@ -258,15 +276,21 @@ def _gather(items: Sequence[object], eids: range, leaf: Leaf,
 def _descend(values: list[Any], ids: Sequence[int], optional: bool,
              flatten: bool | None = None) -> tuple[list[Any], Sequence[int]]:
     """Drop None values; flatten tuples (each item keeps its owner's id)."""
-    if optional:  # only then: even an identity test per value costs
+    if optional and any(map(is_, values, repeat(None))):  # only then: a test per value costs
+        if not any(map(is_not, values, repeat(None))):  # a field nobody filled in (a note)
+            return [], []
         present = list(map(is_not, values, repeat(None)))
-        if not all(present):
-            values = list(compress(values, present))
-            ids = list(compress(ids, present))
+        values = list(compress(values, present))
+        ids = list(compress(ids, present))
     if flatten is None:
         flatten = bool(values) and isinstance(values[0], tuple)
     if flatten:
-        ids = list(chain.from_iterable(map(repeat, ids, map(len, values))))
+        lengths = list(map(len, values))
+        if lengths.count(1) == len(lengths):
+            # Most entries cite one excerpt: every owner's id stays as it is, and taking
+            # each first item is faster than chaining one-item tuples.
+            return list(map(itemgetter(0), values)), ids
+        ids = list(chain.from_iterable(map(repeat, ids, lengths)))
         values = list(chain.from_iterable(values))
     return values, ids
 

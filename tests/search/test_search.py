@@ -247,6 +247,49 @@ def test_phrase_respects_word_boundaries_and_value_boundaries():
     assert sorted(set(grouped.exact("turnover"))) == list(range(600))
 
 
+def test_words_the_fold_changes_are_found_first_last_and_beside_numbers():
+    from desktop.core.fold import fold, tokens
+    from desktop.core.postings import Column
+
+    # The first and the last distinct word need the skeleton (kh, ts); numbers keep their
+    # stops and commas; "U.S." and a stop after a word are split off.
+    values = ["Khan 441.4", "a 1,500 U.S.", "end. Tsar"]
+    column = Column("x", values, [3, 5, 9])
+    for eid, value in zip([3, 5, 9], values, strict=True):
+        for word in tokens(fold(value)):
+            assert eid in column.exact(word), (value, word)
+    assert list(column.exact("441.4")) == [3] and list(column.exact("1,500")) == [5]
+    assert sorted(column.exact("car")) == [9] and column.exact("tsar") == ()
+
+
+def test_entries_with_one_or_several_excerpts_keep_their_own_words():
+    leaders = (
+        Leader(name="A", role="r", country="c", source=("alpha one",)),
+        Leader(name="B", role="r", country="c", source=("beta one", "gamma two")),
+        Leader(name="C", role="r", country="c", source=("delta",), note="gamma"),
+        Leader(name="D", role="r", country="c", source=("epsilon",)),
+    )
+    index = SearchIndex.build(_tiny_briefing(leaders=leaders))
+    assert list(index.search("one").indices("leaders")) == [0, 1]
+    assert list(index.search("source:gamma").indices("leaders")) == [1]
+    assert list(index.search("gamma").indices("leaders")) == [1, 2]
+    assert list(index.search("epsilon").indices("leaders")) == [3]
+    assert list(index.search("note:gamma").indices("leaders")) == [2]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_building_leaves_the_garbage_collector_as_it_found_it(enabled):
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        SearchIndex.build(_tiny_briefing())
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+
+
 def test_capital_letters_fold_like_small_ones_in_the_index():
     # The index lowercases and applies the skeleton in one pass over bytes: capital J and Y
     # must end as i just like small ones.
