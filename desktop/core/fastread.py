@@ -31,6 +31,7 @@ on generated briefings written in many YAML styles, and on mutated files.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import math
 import os
@@ -102,18 +103,85 @@ def read(data: bytes) -> Briefing | None:
     if ryml is None or not _plain_enough(data):
         return None
     try:
+        root = _Pairs()
         with _stderr_silenced():  # rapidyaml prints its own errors to fd 2
-            tree = ryml.parse_in_arena(data)
-            emitted = ryml.emit_json_malloc(tree, tree.root_id())
-            del tree
-        if not isinstance(emitted, str):  # an empty document
-            return None
-        root = _decode(emitted)
-        if type(root) is not _Pairs:
-            return None
+            for chunk, continues in _chunks(data):
+                pairs = _parse(chunk)
+                if continues:  # more items of the list the previous chunk ended in
+                    key, items = pairs[0] if len(pairs) == 1 else (None, None)
+                    if key != root[-1][0] or type(items) is not list or (
+                            type(root[-1][1]) is not list):
+                        return None
+                    root[-1][1].extend(items)
+                else:
+                    root.extend(pairs)
         return typing.cast(Briefing, _converter(Briefing)(root, data))
     except (_Decline, ValueError, RecursionError, OSError, ryml.ExceptionBasic):
         return None
+
+
+def _parse(chunk: bytes) -> _Pairs:
+    tree = ryml.parse_in_arena(chunk)
+    emitted = ryml.emit_json_malloc(tree, tree.root_id())
+    del tree
+    if not isinstance(emitted, str):  # an empty document
+        raise _Decline
+    pairs = _decode(emitted)
+    if type(pairs) is not _Pairs:
+        raise _Decline
+    return pairs
+
+
+# Chunks of about this size keep each call into rapidyaml and json (which hold the
+# interpreter's lock throughout) to ~30 ms, so a window loading in a thread stays live.
+CHUNK_BYTES = 1 << 20
+_TOP_KEY_LINE = re.compile(rb"^[A-Za-z_]", re.MULTILINE)  # briefing keys are identifiers
+_FIRST_ITEM = re.compile(rb"^( *)- ", re.MULTILINE)
+
+
+def _chunks(data: bytes) -> Iterator[tuple[bytes, bool]]:
+    """The document as pieces that parse on their own: its top-level entries, and the
+    long lists among them cut between items, each later piece with its key written
+    again and marked as continuing the list.
+
+    A cut can only fall inside a multi-line quoted scalar or flow collection if the
+    file puts one of its lines where a top-level key or a list item would start; the
+    piece before the cut then ends in an unclosed quote or bracket and fails to parse,
+    and the file goes to the exact reader.
+    """
+    if len(data) <= CHUNK_BYTES:
+        yield data, False
+        return
+    starts = [m.start() for m in _TOP_KEY_LINE.finditer(data)]
+    if not starts or not _only_comments(data[:starts[0]]):
+        yield data, False  # not a plain top-level mapping: in one piece, as it is
+        return
+    starts.append(len(data))
+    for begin, end in itertools.pairwise(starts):
+        if end - begin <= CHUNK_BYTES:
+            yield data[begin:end], False
+            continue
+        key_end = data.index(b"\n", begin) + 1
+        first = _FIRST_ITEM.search(data, key_end, end)
+        if first is None or not _only_comments(data[key_end:first.start()]):
+            yield data[begin:end], False  # not a list: a mapping is read whole
+            continue
+        key_line = data[begin:key_end]
+        item = re.compile(rb"^" + re.escape(first.group(1)) + rb"- ", re.MULTILINE)
+        cut = begin
+        while end - cut > CHUNK_BYTES:
+            at = item.search(data, cut + CHUNK_BYTES, end)
+            if at is None:
+                break
+            yield (data[cut:at.start()] if cut == begin
+                   else key_line + data[cut:at.start()]), cut != begin
+            cut = at.start()
+        yield (data[cut:end] if cut == begin else key_line + data[cut:end]), cut != begin
+
+
+def _only_comments(text: bytes) -> bool:
+    return all(not line.strip() or line.lstrip().startswith(b"#")
+               for line in text.splitlines())
 
 
 def _plain_enough(data: bytes) -> bool:

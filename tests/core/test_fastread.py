@@ -9,6 +9,7 @@ YAML 1.1 (libyaml) and YAML 1.2 (rapidyaml).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import os
 import re
@@ -40,8 +41,27 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
-def dump(data, **style) -> str:
-    return yaml.dump(data, Dumper=_NoAliases, sort_keys=False, **style)
+class _IndentedLists(_NoAliases):
+    """Lists indented under their key ("  - x"), as many editors and tools write them."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+
+def dump(data, *, indented_lists=False, **style) -> str:
+    dumper = _IndentedLists if indented_lists else _NoAliases
+    return yaml.dump(data, Dumper=dumper, sort_keys=False, **style)
+
+
+@contextlib.contextmanager
+def chunks_of(size: int):
+    """Read in pieces of about ``size`` bytes (see fastread._chunks), as a big file is."""
+    saved = fastread.CHUNK_BYTES
+    fastread.CHUNK_BYTES = size
+    try:
+        yield
+    finally:
+        fastread.CHUNK_BYTES = saved
 
 
 def exact(text: str):
@@ -182,7 +202,7 @@ def styled_seeds(draw):
     for name in draw(st.lists(st.sampled_from(sections), max_size=3)):
         entries = data[name]
         data[name] = draw(st.permutations(entries))[:draw(st.integers(1, len(entries)))]
-    return dump(data, allow_unicode=True,
+    return dump(data, allow_unicode=True, indented_lists=draw(st.booleans()),
                 width=draw(st.sampled_from([20, 60, 80, 1000])),
                 indent=draw(st.sampled_from([2, 3, 4])),
                 default_flow_style=draw(st.sampled_from([False, None, True])),
@@ -193,6 +213,45 @@ def styled_seeds(draw):
 @given(styled_seeds())
 def test_any_style_is_read_the_same_or_stepped_around(text):
     assert_agrees(text)
+
+
+@SETTINGS
+@given(styled_seeds(), st.sampled_from([300, 1000, 4000]))
+def test_any_style_in_pieces_is_read_the_same_or_stepped_around(text, size):
+    with chunks_of(size):
+        assert_agrees(text)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_known_differences_in_pieces_are_stepped_around(case):
+    with chunks_of(500):
+        assert_agrees(CASES[case])
+
+
+def test_a_file_read_in_pieces_is_the_same_and_still_fast():
+    for text in (BASE, dump(SEED_DATA, allow_unicode=True, indented_lists=True)):
+        with chunks_of(400):
+            pieces = list(fastread._chunks(text.encode()))
+            assert sum(continues for _piece, continues in pieces) >= 5
+            assert assert_agrees(text) is not None
+
+
+def test_a_cut_inside_a_multi_line_scalar_is_stepped_around():
+    # Lines of a quoted scalar that look like a list item or a top-level key: a cut there
+    # leaves the piece before it unclosed, so the file goes the exact way.
+    for text in (BASE.replace("\n  source:\n  - ", '\n  source:\n  - "one\n- two"\n  - ', 1),
+                 BASE.replace("schema_version: 1\n", 'schema_version: 1\nx: "one\nleaders: two"\n'),
+                 BASE.replace("\nleaders:\n", '\nleaders: ["one,\n- two"]\n', 1)):
+        for size in (100, 300, 1000, 1 << 20):
+            with chunks_of(size):
+                assert_agrees(text)
+
+
+def test_a_first_line_indented_is_not_hidden_by_the_cuts():
+    text = " " + BASE
+    assert exact(text) is None
+    with chunks_of(300):
+        assert fastread.read(text.encode()) is None
 
 
 SIGNIFICANT = list(":-?[]{},#&*!|>'\"%@`\\ \n\t~.0123456789eE+x")
@@ -221,9 +280,10 @@ def mutated_texts(draw):
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(mutated_texts())
-def test_a_mutated_file_is_read_the_same_or_stepped_around(text):
-    assert_agrees(text)
+@given(mutated_texts(), st.sampled_from([None, 300, 2000]))
+def test_a_mutated_file_is_read_the_same_or_stepped_around(text, size):
+    with chunks_of(size or fastread.CHUNK_BYTES):
+        assert_agrees(text)
 
 
 def test_rapidyaml_errors_print_nothing(capfd):
