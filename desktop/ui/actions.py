@@ -80,6 +80,8 @@ def create_actions(parent: QWidget) -> dict[Act, QAction]:
         action.setStatusTip(spec.tip)
         action.setCheckable(spec.checkable)
         if spec.shortcut is not None:
-            action.setShortcut(QKeySequence(spec.shortcut))
+            # The same as setShortcut(sequence), which in PySide6 resolves its overloads
+            # through the ``Qt`` namespace (see widgets.set_enum_property).
+            action.setShortcuts([QKeySequence(spec.shortcut)])
         actions[act] = action
     return actions

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from .. import __version__
@@ -27,6 +27,9 @@ from .tab_pages import TABS, BriefingTabs
 from .watcher import FileWatcher
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from ..core.model import Briefing
     from .entry_tab import EntryTab
     from .results_panel import ResultsPanel
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
     def _build_search(self) -> None:
         results = self.actions_by_id[Act.RESULTS_PANEL]
         self.search_bar = SearchBar(results, self)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.search_bar)
+        self.addToolBar(self.search_bar)  # in the top area
         self._results_panel: ResultsPanel | None = None  # made when first shown
         results.toggled.connect(self._show_results)
         self.search = SearchController(self.tabs, self.search_bar, self)
@@ -88,6 +91,8 @@ class MainWindow(QMainWindow):
 
     def _leave_search(self) -> None:
         """Esc in an empty search field: back to the list (or article) on screen."""
+        from PySide6.QtCore import Qt  # not at import: see widgets.set_enum_property
+
         name = self.current_tab_name()
         if not self.tabs.is_built(name):
             return
@@ -103,6 +108,8 @@ class MainWindow(QMainWindow):
     def results_panel(self) -> ResultsPanel:
         """The dock listing every search hit (made on first use: start-up pays nothing)."""
         if self._results_panel is None:
+            from PySide6.QtCore import Qt
+
             from .results_panel import ResultsPanel
 
             panel = ResultsPanel(tab_label, self)
@@ -131,7 +138,7 @@ class MainWindow(QMainWindow):
                 for number, (name, label, _section) in enumerate(TABS, 1):
                     action = QAction(label.replace("&", ""), self)
                     action.setObjectName(f"tab_{name}")
-                    action.setShortcut(f"Ctrl+{number}")
+                    action.setShortcuts([QKeySequence(f"Ctrl+{number}")])  # see actions.py
                     action.triggered.connect(lambda _=False, n=name: self.select_tab(n))
                     view.addAction(action)
                 view.addSeparator()
@@ -319,6 +326,8 @@ class MainWindow(QMainWindow):
         if entry is None:
             self.statusBar().showMessage("Select an entry to copy it.", 4000)
             return
+        from PySide6.QtGui import QGuiApplication
+
         from .describe import as_plain_text
 
         QGuiApplication.clipboard().setText(as_plain_text(entry))
@@ -349,6 +358,8 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         self.resize(*DEFAULT_SIZE)
         if self._settings is not None:
+            from PySide6.QtCore import QByteArray
+
             geometry = self._settings.value("window/geometry")
             if isinstance(geometry, QByteArray | bytes):
                 self.restoreGeometry(QByteArray(geometry))
@@ -373,6 +384,7 @@ class MainWindow(QMainWindow):
         self.tabs.refresh_colours()
 
     def _about(self) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
@@ -384,6 +396,8 @@ class MainWindow(QMainWindow):
 
 
 def _dropped_briefing(mime: Any) -> Path | None:
+    from PySide6.QtCore import QUrl
+
     if mime is None or not mime.hasUrls():
         return None
     for url in mime.urls():

@@ -7,11 +7,16 @@ would be an interruption.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QPalette
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLineEdit, QPushButton, QToolBar, QWidget
 
-from .widgets import plain_label
+from .widgets import plain_label, set_enum_property
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeyEvent
 
 FIELD_WIDTH = 340
 
@@ -25,6 +30,8 @@ class SearchField(QLineEdit):
     left = Signal()  # Esc in an empty field: back to the briefing
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # not at import: see widgets.set_enum_property
+
         key = event.key()
         if key == Qt.Key.Key_Escape:
             if self.text():
@@ -77,7 +84,7 @@ class SearchBar(QToolBar):
         self.results_button = button
         button.setObjectName("resultsButton")
         button.setAccessibleName("Show or hide the search results panel")
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        set_enum_property(button, "focusPolicy", "TabFocus")
         self._indexing = False
         self._error = ""
         self.set_indexing(False)
@@ -89,6 +96,8 @@ class SearchBar(QToolBar):
         self.field.setText(text)
 
     def focus_field(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
@@ -114,7 +123,7 @@ class SearchBar(QToolBar):
         self._error = message if error else ""
         self.message.setText(message)
         self.message.setToolTip(message)
-        palette = QPalette(self.palette())
+        palette = self.palette()  # a copy (QPalette(...) would resolve overloads via ``Qt``)
         if error:
             dark = self.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
             colour = QColor("#ff8a80" if dark else "#b00020")

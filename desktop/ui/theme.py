@@ -6,6 +6,7 @@ Everything else uses the palette as it is; only the few colours the viewer adds 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -60,7 +61,7 @@ def strip_palette(widget: QWidget, background: Callable[[QPalette], QColor],
     judged by the parent's palette, since the strip's own Window colour is ours."""
     parent = widget.parentWidget()
     base = parent.palette() if parent is not None else QGuiApplication.palette()
-    palette = QPalette(base)
+    palette = copy.copy(base)  # QPalette(base) would resolve its overloads through ``Qt``
     palette.setColor(QPalette.ColorRole.Window, background(base))
     palette.setColor(QPalette.ColorRole.WindowText, text(base))
     return palette

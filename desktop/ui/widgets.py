@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject, QUrl
+
+
+def set_enum_property(obj: QObject, name: str, keys: str) -> None:
+    """Set a Qt enum or flags property by its keys' names ("PlainText", "A|B").
+
+    Why not ``label.setTextFormat(Qt.TextFormat.PlainText)``: the first use of PySide6's
+    ``Qt`` namespace builds the Python enum classes of all its ~95 enums, 15-20 ms that the
+    window would pay before its first paint. Qt's property system takes the names as they
+    are, with the same setter, and no Python enum class is made.
+    """
+    if not obj.setProperty(name, keys):
+        raise ValueError(f"{type(obj).__name__} has no enum property {name!r} taking {keys!r}")
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, scale: float = 1.0,
                 bold: bool = False, wrap: bool = True, name: str = "") -> QLabel:
     """A label that never interprets its text as rich text (briefing text is untrusted)."""
     label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_enum_property(label, "textFormat", "PlainText")
     label.setText(text)
     label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    set_enum_property(label, "textInteractionFlags", "TextSelectableByMouse")
     if scale != 1.0 or bold:
         font = QFont(label.font())
         if scale != 1.0:
