@@ -26,8 +26,10 @@ class RecentFiles:
 
     def add(self, path: Path) -> None:
         text = str(Path(path).absolute())
-        paths = [text] + [p for p in self.paths() if p != text]
-        self._store(paths[:LIMIT])
+        old = self.paths()
+        paths = ([text] + [p for p in old if p != text])[:LIMIT]
+        if paths != old:  # reopening the latest file: nothing to write (and no fsync)
+            self._store(paths)
 
     def remove(self, path: str) -> None:
         self._store([p for p in self.paths() if p != path])

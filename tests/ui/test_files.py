@@ -145,6 +145,20 @@ def test_recent_files_are_remembered_most_recent_first(make_window, seed_copy, s
     assert again.recent.paths()[0] == str(SEED_BRIEFING)
 
 
+def test_reopening_the_latest_file_leaves_the_settings_file_alone(make_window, seed_copy,
+                                                                 settings, qtbot):
+    # Writing the settings syncs them to disk; a start on the latest file need not wait.
+    window = make_window(seed_copy)
+    stored = Path(settings.fileName()).stat()
+    window.reload()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    window.open_file(seed_copy)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=5000)
+    assert window.recent.paths() == [str(seed_copy)]
+    after = Path(settings.fileName()).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (stored.st_ino, stored.st_mtime_ns)
+
+
 def test_window_geometry_is_remembered(make_window, settings, qtbot):
     window = make_window(SEED_BRIEFING)
     window.resize(700, 520)
