@@ -7,6 +7,7 @@ its own excerpts, and every derived figure's arithmetic recomputed.
 
 from __future__ import annotations
 
+import ast  # loaded already (dataclasses imports it); see evaluate_arithmetic
 import hashlib
 import operator
 import re
@@ -226,9 +227,12 @@ def _derived_problems(document: Document, base: NodePath,
 
 
 def evaluate_arithmetic(expression: str) -> float:
-    """Numbers with + - * / and parentheses, nothing else (no names, no calls)."""
-    import ast  # only `briefing check` evaluates arithmetic; the window never does
+    """Numbers with + - * / and parentheses, nothing else (no names, no calls).
 
+    The window's Overview calls this at start-up, so ``ast`` is imported with the module,
+    before Qt: PySide6 reads the source of each module an import statement names after Qt
+    is imported (ast.py: ~2 ms), and dataclasses has loaded ``ast`` anyway.
+    """
     operators = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
                  ast.Div: operator.truediv}
     try:

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..core.model import TradeStatistic, entry_label
-from ..core.provenance import evaluate_arithmetic
 from . import formatting
 
 
@@ -39,21 +38,6 @@ def all_excerpts(entry: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def derived_arithmetic(stat: TradeStatistic) -> str | None:
-    """'441.4 / (1 + 60 / 100) = 275.875 ≈ 275.9' for a derived figure."""
-    if stat.derived is None:
-        return None
-    text = stat.derived.arithmetic
-    try:
-        result = evaluate_arithmetic(text)
-    except ValueError:
-        return text
-    shown = f"{result:.6g}"
-    if stat.value is not None and float(shown) != float(stat.value):
-        return f"{text} = {shown} ≈ {formatting.number(stat.value)}"
-    return f"{text} = {shown}"
-
-
 _IDENTIFYING = ("name", "title", "metric", "area")
 
 
@@ -66,7 +50,7 @@ def lines(entry: object, depth: int = 0, *, titled: bool = False, key: str = "",
         yield Line("Figure", formatting.amount(entry), depth, entry.derived is not None,
                    key + "value")
         if entry.derived is not None:
-            yield Line("Derived", derived_arithmetic(entry) or "", depth, True,
+            yield Line("Derived", formatting.derived_arithmetic(entry) or "", depth, True,
                        key + "derived.arithmetic")
             if entry.derived.explanation:
                 yield Line("Explanation", entry.derived.explanation, depth, True,

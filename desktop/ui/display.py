@@ -6,7 +6,6 @@ line what is missing and what to do instead.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from collections.abc import Mapping
 
@@ -19,6 +18,8 @@ HINT = "or use --screenshot OUT.png, or `briefing export FILE -o OUT.pdf`, which
 
 
 def missing_xcb_packages() -> list[str]:
+    import ctypes  # only here: an offscreen or Wayland start does not need it (~2 ms)
+
     missing = []
     for package, library in XCB_LIBRARIES.items():
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..core.model import Change, TradeStatistic
+from ..core.provenance import evaluate_arithmetic
 
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "RUB": "₽", "KZT": "₸", "CNY": "¥"}
 
@@ -57,3 +58,18 @@ def joined(values: Iterable[str], limit: int = 6) -> str:
     if len(items) > limit:
         return ", ".join(items[:limit]) + f", … (+{len(items) - limit})"
     return ", ".join(items)
+
+
+def derived_arithmetic(stat: TradeStatistic) -> str | None:
+    """'441.4 / (1 + 60 / 100) = 275.875 ≈ 275.9' for a derived figure."""
+    if stat.derived is None:
+        return None
+    text = stat.derived.arithmetic
+    try:
+        result = evaluate_arithmetic(text)
+    except ValueError:
+        return text
+    shown = f"{result:.6g}"
+    if stat.value is not None and float(shown) != float(stat.value):
+        return f"{text} = {shown} ≈ {number(stat.value)}"
+    return f"{text} = {shown}"

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 from .. import __version__
 from . import handout
 from .actions import MENUS, Act, create_actions
-from .banner import ProblemBanner
 from .draft_banner import DraftBanner
 from .loader import DocumentLoader, Failed, Loaded
 from .recent import RecentFiles, RecentMenu
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from ..core.model import Briefing
+    from .banner import ProblemBanner
     from .entry_tab import EntryTab
     from .results_panel import ResultsPanel
 
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
     # --- assembly ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.banner = ProblemBanner(self)
+        self._banner: ProblemBanner | None = None  # made when there is a problem to show
         self.draft_banner = DraftBanner(self)
         self.tabs = BriefingTabs(self)
         self.tab_names = self.tabs.names
@@ -69,13 +69,24 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.draft_banner)
+        layout.addWidget(self.draft_banner)  # below the problem banner, once there is one
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self._central_layout = layout
         self._build_search()
         self._build_menus()
         self.statusBar().setAccessibleName("Status")
+
+    @property
+    def banner(self) -> ProblemBanner:
+        """Why a file could not be (re)loaded, one line a problem (made on first use: a
+        start with nothing to report does not pay for its widgets)."""
+        if self._banner is None:
+            from .banner import ProblemBanner
+
+            self._banner = ProblemBanner(self)
+            self._central_layout.insertWidget(0, self._banner)
+        return self._banner
 
     def _build_search(self) -> None:
         results = self.actions_by_id[Act.RESULTS_PANEL]
@@ -241,7 +252,8 @@ class MainWindow(QMainWindow):
         if len(title) > TITLE_CHARS:  # a title bar shows a line; the Overview has it all
             title = title[:TITLE_CHARS - 1] + "…"
         self.setWindowTitle(f"{title} — {loaded.path.name} — {APP_NAME}")
-        self.banner.hide()
+        if self._banner is not None:
+            self._banner.hide()
         self.draft_banner.setVisible(loaded.briefing.briefing.draft)
         self.recent.add(loaded.path)
         self.watcher.watch(self._watched_paths(loaded))
@@ -379,7 +391,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _refresh_colours(self) -> None:
-        self.banner.refresh_colours()
+        if self._banner is not None:
+            self._banner.refresh_colours()
         self.draft_banner.refresh_colours()
         self.tabs.refresh_colours()
 

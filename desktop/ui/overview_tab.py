@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ..core.model import SECTIONS, Briefing, TradeStatistic
 from . import dates, formatting, theme
-from .describe import derived_arithmetic
 from .marks import marked, marked_fragments
 from .widgets import InertTextBrowser, plain_label
 
@@ -147,7 +146,7 @@ class OverviewTab(QWidget):
                         f"</b></span><br/>{esc(what)}"]
                 if stat.change is not None:
                     cell.append(f"<br/>{esc(formatting.change(stat.change))}")
-                arithmetic = derived_arithmetic(stat)
+                arithmetic = formatting.derived_arithmetic(stat)
                 if arithmetic:
                     cell.append(f"<br/><span style='color:{derived}'>derived: "
                                 f"{esc(arithmetic)}</span>")

@@ -157,15 +157,7 @@ class BriefingTabs(QTabWidget):
     def show_loaded(self, loaded: Loaded) -> None:
         """Show a briefing in every page built so far (the others fill when built)."""
         self._loaded = loaded
-        article = loaded.article
-        self._found = None
-        if article is not None:
-            from .excerpts import find_excerpt
-
-            def found(excerpt: str) -> bool:
-                return find_excerpt(article, excerpt) is not None
-
-            self._found = found
+        self._found = None  # made for this article when an entry tab needs it
         if self.is_built("overview"):
             self.overview_tab().set_briefing(loaded.briefing)
         for name, _label, section in TABS:
@@ -176,12 +168,24 @@ class BriefingTabs(QTabWidget):
         self.entry_selected.emit(self.selected_entry())
 
     def _fill_entry_tab(self, tab: EntryTab, section: str, briefing: Briefing) -> None:
-        tab.set_entries(getattr(briefing, section), self._found)
+        tab.set_entries(getattr(briefing, section), self._excerpt_finder())
         if tab.header is not None:
             if tab.name == "trade":
                 tab.header.set_statistics(briefing.trade_statistics)
             else:
                 tab.header.set_events(briefing.events)
+
+    def _excerpt_finder(self) -> Callable[[str], bool] | None:
+        """Whether an excerpt is in the article on screen (None: no article to look in)."""
+        article = self._loaded.article if self._loaded is not None else None
+        if self._found is None and article is not None:
+            from .excerpts import find_excerpt
+
+            def found(excerpt: str) -> bool:
+                return find_excerpt(article, excerpt) is not None
+
+            self._found = found
+        return self._found
 
     @staticmethod
     def _fill_source(source: Any, loaded: Loaded) -> None:

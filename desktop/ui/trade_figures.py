@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from ..core.model import TradeStatistic
 from . import formatting
-from .describe import derived_arithmetic
 
 MAX_GROUPS = 3
 MAX_BARS = 8
@@ -47,7 +46,7 @@ def _unit_text(stat: TradeStatistic) -> str:
 def _bar(index: int, stat: TradeStatistic, label: str, sublabel: str = "") -> Bar:
     assert stat.value is not None
     return Bar(index, label, sublabel, float(stat.value), formatting.amount(stat),
-               formatting.change(stat.change).split(" vs ")[0], derived_arithmetic(stat))
+               formatting.change(stat.change).split(" vs ")[0], formatting.derived_arithmetic(stat))
 
 
 def _period_key(item: tuple[int, TradeStatistic]) -> tuple[int, int]:
