@@ -7,14 +7,18 @@ for bugs, so the message asks for a report and the details hold the traceback.
 from __future__ import annotations
 
 import sys
-import traceback
-from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 _showing = False
 
 
 def excepthook(kind: type[BaseException], value: BaseException,
                tb: TracebackType | None) -> None:
+    import traceback  # when there is one to show: not at every start
+
     text = "".join(traceback.format_exception(kind, value, tb))
     sys.stderr.write(text)
     if not issubclass(kind, KeyboardInterrupt):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import html
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -106,7 +106,11 @@ class OverviewTab(QWidget):
             button.clicked.connect(lambda _=False, t=tab: self.tab_requested.emit(t))
             self._buttons.addWidget(button)
         self._buttons.addStretch(1)
-        url = QUrl(briefing.briefing.article.url or "")
+        if not briefing.briefing.article.url:
+            return  # no link to offer, and no QUrl to make (its enums take ~1.4 ms)
+        from PySide6.QtCore import QUrl
+
+        url = QUrl(briefing.briefing.article.url)
         if url.isValid() and url.scheme() in ("http", "https"):
             button = QPushButton("Open the article in the web browser", self)
             button.setAccessibleName("Open the article in the web browser")
