@@ -76,8 +76,9 @@ def start(args: Namespace, settings: Any = None, preloaded: Any = None) -> tuple
     from PySide6.QtWidgets import QApplication
 
     from . import excepthook
-    from .fonts import register_bundled_fonts
+    from .fonts import WINDOW_FONTS, register_bundled_fonts
     from .mainwindow import APP_NAME, MainWindow
+    from .widgets import after_first_paint
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANISATION)
@@ -85,7 +86,7 @@ def start(args: Namespace, settings: Any = None, preloaded: Any = None) -> tuple
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("briefing-viewer")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "briefing-viewer.svg")))
-    register_bundled_fonts()
+    register_bundled_fonts(WINDOW_FONTS)
     excepthook.install()
     window = MainWindow(settings)
     if args.tab:
@@ -94,6 +95,7 @@ def start(args: Namespace, settings: Any = None, preloaded: Any = None) -> tuple
     if args.query:
         window.apply_query(args.query)
     window.show()
+    after_first_paint(window, register_bundled_fonts)  # the faces for PDFs (see fonts.py)
     return app, window
 
 

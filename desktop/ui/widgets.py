@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTextBrowser, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject, QUrl
+    from PySide6.QtCore import QUrl
 
 
 def set_enum_property(obj: QObject, name: str, keys: str) -> None:
@@ -54,3 +56,30 @@ class InertTextBrowser(QTextBrowser):
 
     def loadResource(self, kind: int, name: QUrl) -> Any:
         return None  # never load images, style sheets or files named by the text
+
+
+def after_first_paint(widget: QWidget, work: Callable[[], None], *,
+                      at_the_latest_ms: int = 1000) -> None:
+    """Run ``work`` once, from the event loop, just after ``widget`` is first painted, or
+    after ``at_the_latest_ms`` if it has not been by then (a window started minimised)."""
+    _AfterFirstPaint(widget, work, at_the_latest_ms)
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, widget: QWidget, work: Callable[[], None], latest_ms: int) -> None:
+        super().__init__(widget)
+        self._work: Callable[[], None] | None = work
+        widget.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._run()
+        return False
+
+    def _run(self) -> None:
+        if self._work is not None:
+            QTimer.singleShot(0, self._work)
+            self._work = None
+            self.parent().removeEventFilter(self)
+            self.deleteLater()
