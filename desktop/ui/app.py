@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -95,8 +96,17 @@ def start(args: Namespace, settings: Any = None, preloaded: Any = None) -> tuple
     if args.query:
         window.apply_query(args.query)
     window.show()
-    after_first_paint(window, register_bundled_fonts)  # the faces for PDFs (see fonts.py)
+    after_first_paint(window, _after_first_paint)
     return app, window
+
+
+def _after_first_paint() -> None:
+    """What the first paint does not wait for: the fonts for PDFs (see fonts.py), and the
+    cyclic GC, which `briefing` turns off while it starts (see cli.cmd_window)."""
+    from .fonts import register_bundled_fonts
+
+    register_bundled_fonts()
+    gc.enable()
 
 
 def wait_until_loaded(app, window, timeout: float = LOAD_TIMEOUT_S) -> bool:

@@ -88,3 +88,27 @@ def test_query_option_filters_and_marks_the_hits_in_the_screenshot(tmp_path, qap
         shots[name] = QImage(str(out))
     assert _pixels_of(shots["plain"], hit) == 0
     assert _pixels_of(shots["query"], hit) > 200  # "Belarus" marked in list and pane
+
+
+def test_start_turns_the_gc_back_on_and_adds_the_pdf_fonts_once_painted(qapp, qtbot,
+                                                                       monkeypatch):
+    # `briefing` starts with the cyclic GC off and only the fonts the window draws with.
+    import gc
+    import sys
+
+    from desktop.cli import _window_parser
+    from desktop.paths import fonts_dir
+    from desktop.ui import app as ui
+    from desktop.ui import fonts
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start() installs its own
+    args = _window_parser().parse_args([])
+    gc.disable()
+    try:
+        _application, window = ui.start(args, None, ui.preload(args))
+        qtbot.addWidget(window)
+        qtbot.waitUntil(gc.isenabled, timeout=5000)
+    finally:
+        gc.enable()
+    assert window.briefing() is not None
+    assert set(fonts._families) == {path.name for path in fonts_dir().glob("*.ttf")}
