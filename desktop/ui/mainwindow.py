@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 from .. import __version__
 from . import handout
 from .actions import MENUS, Act, create_actions
-from .draft_banner import DraftBanner
 from .loader import DocumentLoader, Failed, Loaded
 from .recent import RecentFiles, RecentMenu
 from .search_bar import SearchBar
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
 
     from ..core.model import Briefing
     from .banner import ProblemBanner
+    from .draft_banner import DraftBanner
     from .entry_tab import EntryTab
     from .results_panel import ResultsPanel
 
@@ -61,15 +61,15 @@ class MainWindow(QMainWindow):
     # --- assembly ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self._banner: ProblemBanner | None = None  # made when there is a problem to show
-        self.draft_banner = DraftBanner(self)
+        # The banners are made when there is something to show: most starts have neither.
+        self._banner: ProblemBanner | None = None
+        self._draft_banner: DraftBanner | None = None
         self.tabs = BriefingTabs(self)
         self.tab_names = self.tabs.names
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.draft_banner)  # below the problem banner, once there is one
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._central_layout = layout
@@ -79,14 +79,24 @@ class MainWindow(QMainWindow):
 
     @property
     def banner(self) -> ProblemBanner:
-        """Why a file could not be (re)loaded, one line a problem (made on first use: a
-        start with nothing to report does not pay for its widgets)."""
+        """Why a file could not be (re)loaded, one line a problem; above everything."""
         if self._banner is None:
             from .banner import ProblemBanner
 
             self._banner = ProblemBanner(self)
             self._central_layout.insertWidget(0, self._banner)
         return self._banner
+
+    @property
+    def draft_banner(self) -> DraftBanner:
+        """The notice that the briefing on screen is an unreviewed draft; above the tabs."""
+        if self._draft_banner is None:
+            from .draft_banner import DraftBanner
+
+            self._draft_banner = DraftBanner(self)
+            layout = self._central_layout
+            layout.insertWidget(layout.indexOf(self.tabs), self._draft_banner)
+        return self._draft_banner
 
     def _build_search(self) -> None:
         results = self.actions_by_id[Act.RESULTS_PANEL]
@@ -254,7 +264,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — {loaded.path.name} — {APP_NAME}")
         if self._banner is not None:
             self._banner.hide()
-        self.draft_banner.setVisible(loaded.briefing.briefing.draft)
+        if loaded.briefing.briefing.draft:
+            self.draft_banner.show()
+        elif self._draft_banner is not None:
+            self._draft_banner.hide()
         self.recent.add(loaded.path)
         self.watcher.watch(self._watched_paths(loaded))
         verb = "Reloaded" if reason == "reload" else "Opened"
@@ -393,7 +406,8 @@ class MainWindow(QMainWindow):
     def _refresh_colours(self) -> None:
         if self._banner is not None:
             self._banner.refresh_colours()
-        self.draft_banner.refresh_colours()
+        if self._draft_banner is not None:
+            self._draft_banner.refresh_colours()
         self.tabs.refresh_colours()
 
     def _about(self) -> None:

@@ -54,8 +54,7 @@ class RecentMenu(QMenu):
         super().__init__("Open &Recent", parent)
         self.setObjectName("recentMenu")
         self._recent = recent
-        self.aboutToShow.connect(self.refill)
-        self.refill()
+        self.aboutToShow.connect(self.refill)  # filled then, not at start-up
 
     def refill(self) -> None:
         self.clear()
