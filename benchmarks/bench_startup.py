@@ -34,12 +34,14 @@ ROOT = Path(__file__).resolve().parents[1]
 # the viewer what the real command does not pay.
 _EXIT_AFTER_PAINT = """
 import os
-def exit_after_paint(widget):
+def exit_after_paint(widget, close=False):
     from PySide6.QtCore import QEvent, QObject, QTimer
     global _painted
     def painted():
         import time
         os.write(1, b"\\n" + repr(time.perf_counter()).encode())
+        if close:  # as a user closes it: the window stores what it keeps between starts
+            widget.close()
         os._exit(0)
     class _Painted(QObject):
         def eventFilter(self, obj, event):
@@ -89,7 +91,7 @@ _start = ui.start
 def start(*args, **kwargs):
     application, window = _start(*args, **kwargs)
     assert window.briefing() is not None, "the seed briefing did not load"
-    exit_after_paint(window)
+    exit_after_paint(window, close=CLOSE)
     return application, window
 ui.start = start
 from desktop.cli import main
@@ -103,8 +105,9 @@ def run_once(code: str, platform: str, config: str) -> tuple[float, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": platform, "XDG_CONFIG_HOME": config,
            "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     start = time.perf_counter()
+    # From ROOT: `python -c` puts the working folder first on sys.path.
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                            text=True, timeout=60)
+                            text=True, timeout=60, cwd=ROOT)
     ended = time.perf_counter()
     if result.returncode != 0:
         raise SystemExit(f"child failed ({result.returncode}): {result.stderr.strip()}")
@@ -120,15 +123,17 @@ def main() -> None:
                         help="Qt platform plugin (xcb under xvfb-run for a real X11 window)")
     args = parser.parse_args()
     kinds = {"bare PySide6 label window": BARE, "floor (cli + core load + label)": FLOOR,
-             "briefing with the seed": VIEWER}
+             "briefing with the seed": VIEWER.replace("close=CLOSE", "close=False")}
     # An installed wheel has its bytecode compiled by pip; a checkout run with
     # PYTHONDONTWRITEBYTECODE (as here) would recompile every module on every start.
     compileall.compile_dir(str(ROOT / "desktop"), quiet=1)
     # The viewer's settings (recent files, window geometry) go to a folder of ours, never
-    # the user's; the warm-up run leaves them as a returning user has them.
+    # the user's; the warm-up runs leave them as a returning user has them (the window
+    # closed once), and warm the file cache and the briefing cache.
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as config:
+        run_once(VIEWER.replace("close=CLOSE", "close=True"), args.platform, config)
         for code in kinds.values():
-            run_once(code, args.platform, config)  # warm the file cache (and briefing cache)
+            run_once(code, args.platform, config)
         times: dict[str, list[float]] = {name: [] for name in kinds}
         whole: dict[str, list[float]] = {name: [] for name in kinds}
         for _ in range(args.runs):
