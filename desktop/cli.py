@@ -271,13 +271,13 @@ def cmd_export(argv: Sequence[str]) -> int:
 
 
 def cmd_window(argv: Sequence[str]) -> int:
-    args = _window_parser().parse_args(argv)
     import gc
 
     # Start-up makes a few hundred thousand objects (modules, classes, widgets) and frees
     # almost none: the cyclic GC would walk them again and again, ~5 ms before the first
     # paint. ui.app turns it back on once the window is painted.
     gc.disable()
+    args = _window_parser().parse_args(argv)
     from .ui.app import run
 
     return run(args)
