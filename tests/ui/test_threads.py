@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 from PySide6.QtCore import QObject, QThread
@@ -43,3 +44,22 @@ def test_a_receiver_deleted_meanwhile_gets_nothing_and_nothing_breaks(qtbot):
     assert finished.wait(5)
     qtbot.wait(50)  # the relay's queued delivery has run by now
     assert got == []
+
+
+def test_threads_switch_often_while_a_worker_runs_and_as_before_after(qtbot):
+    normal = sys.getswitchinterval()
+    release = threading.Event()
+    seen: list[float] = []
+
+    def work() -> None:
+        seen.append(sys.getswitchinterval())
+        release.wait(5)
+
+    receiver = QObject()
+    done: list[object] = []
+    threads.start(work, receiver, done.append, "test-worker")
+    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    assert seen[0] == min(normal, threads.WORKER_SWITCH_INTERVAL_S)
+    release.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+    assert sys.getswitchinterval() == normal
