@@ -64,6 +64,13 @@ def main() -> None:
     core_cold, core, ui_show, tabs_first, scroll_frames, highlight = [], [], [], {}, {}, []
     whole_cold, whole, widgets, sort_times = [], [], [], []
 
+    def settle(window: MainWindow, *, index: bool = True) -> None:
+        """Run the event loop until the window's file is loaded (and, with ``index``, its
+        search index built)."""
+        while window.loader.is_busy() or (index and window.is_busy()):
+            app.processEvents()
+            time.sleep(0.002)
+
     def open_in_window() -> float:
         """File > Open as a user sees it: the loader's thread, then the first paint."""
         window = MainWindow(None)
@@ -71,16 +78,12 @@ def main() -> None:
         app.processEvents()
         start = time.perf_counter()
         window.open_file(path)
-        while window.loader.is_busy():
-            app.processEvents()
-            time.sleep(0.002)
+        settle(window, index=False)
         window.repaint()
         app.processEvents()
         took = time.perf_counter() - start
         assert window.briefing() is not None
-        while window.is_busy():  # let its search index finish: no thread left behind
-            app.processEvents()
-            time.sleep(0.002)
+        settle(window)  # let its search index finish: no thread left behind
         window.close()
         window.deleteLater()
         app.processEvents()
@@ -93,9 +96,7 @@ def main() -> None:
         window = MainWindow(None)
         window.show()
         window.open_file(path)
-        while window.loader.is_busy() or window.is_busy():
-            app.processEvents()
-            time.sleep(0.002)
+        settle(window)
         text = path.read_text(encoding="utf-8")
         title = f"Reloaded {time.monotonic_ns()}"
         longest, last = 0.0, time.perf_counter()
@@ -117,9 +118,7 @@ def main() -> None:
             time.sleep(0.001)
         took = time.perf_counter() - start
         timer.stop()
-        while window.is_busy():
-            app.processEvents()
-            time.sleep(0.002)
+        settle(window)
         path.write_text(text, encoding="utf-8")
         window.close()
         window.deleteLater()
@@ -153,9 +152,7 @@ def main() -> None:
         # The search index is built in a thread after that first paint; the tabs' own
         # costs are measured once it is done (while it runs, each first paint competes
         # with it for the interpreter: about 0.3-0.6 s for the Leaders tab).
-        while window.is_busy():
-            app.processEvents()
-            time.sleep(0.002)
+        settle(window)
 
         for name in ("leaders", "agreements", "trade", "cooperation", "timeline"):
             start = time.perf_counter()

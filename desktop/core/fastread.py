@@ -30,21 +30,19 @@ on generated briefings written in many YAML styles, and on mutated files.
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import json
 import math
 import os
 import re
-import types
 import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 from .model import Briefing
-from .rules import FieldRule, calendar_date_ok, field_rules
+from .rules import FieldRule, field_rules, text_fault, type_kind
 
 try:  # an accelerator only: without it every file takes the exact path
     import ryml
@@ -190,10 +188,9 @@ def _plain_enough(data: bytes) -> bool:
     Each check starts with a one-byte search (memchr speed, a fraction of a millisecond
     for 13 MB) and only then looks closer, so a plain file costs a few milliseconds.
     """
-    if data.translate(None, _NOT_CONTROLS):  # tabs, lone CRs and refused controls
-        controls = data.translate(None, _NOT_CONTROLS)
-        if controls.strip(b"\r") or re.search(rb"\r(?!\n)", data):
-            return False
+    controls = data.translate(None, _NOT_CONTROLS)  # tabs, CRs and refused controls
+    if controls and (controls.strip(b"\r") or re.search(rb"\r(?!\n)", data)):
+        return False
     if b"\xc2" in data and re.search(rb"\xc2[\x80-\x9f]", data):
         return False  # C1 controls, and NEL, a line break to libyaml only
     if b"\xe2" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data):
@@ -256,26 +253,14 @@ Converter = Callable[[Any, bytes], Any]
 
 @cache
 def _converter(tp: Any) -> Converter:
-    if dataclasses.is_dataclass(tp):
-        return _dataclass_converter(typing.cast(type, tp))
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin in (types.UnionType, typing.Union):
-        rest = [a for a in args if a is not type(None)]
-        if set(rest) == {int, float}:
-            return _number
-        if len(rest) == 1 and len(args) == 2:
-            return _converter(rest[0])
-        raise TypeError(f"unsupported union {tp!r}")
-    if origin is tuple:
-        return _sequence_converter(_converter(args[0]))
-    if origin is Literal:
-        return _literal_converter(args)
-    if tp is str:
-        return _text
-    if tp is bool:
-        return _boolean
-    raise TypeError(f"unsupported type {tp!r}")
+    kind, arg = type_kind(tp)
+    if kind == "model":
+        return _dataclass_converter(arg)
+    if kind == "list":
+        return _sequence_converter(_converter(arg))
+    if kind == "choice":
+        return _literal_converter(arg)
+    return {"number": _number, "text": _text, "flag": _boolean}[kind]
 
 
 def _dataclass_converter(cls: type) -> Converter:
@@ -288,8 +273,7 @@ def _dataclass_converter(cls: type) -> Converter:
     texts = {name: rule.min_length for name, rule in rules.items()
              if fields[name][1] is _text and rule.pattern is None}
     text_lists = {name: (rule.min_items, rule.min_length) for name, rule in rules.items()
-                  if typing.get_origin(rule.type) is tuple
-                  and typing.get_args(rule.type)[0] is str}
+                  if type_kind(rule.type) == ("list", str)}
 
     def convert(value: Any, data: bytes) -> Any:
         if type(value) is not _Pairs:
@@ -301,21 +285,18 @@ def _dataclass_converter(cls: type) -> Converter:
                 raise _Decline  # a duplicate key
             kind = type(item)
             if kind is str and key in texts:
-                if item in _YAML11_NULLS or (texts[key] and not item.strip()):
+                if item in _YAML11_NULLS or len(item.strip()) < texts[key]:
                     raise _Decline
                 values[key] = item
                 continue
             if kind is list and key in text_lists:
                 min_items, min_length = text_lists[key]
-                if len(item) < min_items:
+                texts_read = tuple([t if type(t) is str and t not in _YAML11_NULLS
+                                    else _text(t, data) for t in item])
+                if len(texts_read) < min_items or (min_length and any(
+                        len(t.strip()) < min_length for t in texts_read)):
                     raise _Decline
-                for text in item:
-                    if type(text) is not str or text in _YAML11_NULLS or (
-                            min_length and not text.strip()):
-                        _text(text, data)  # declines unless an integer written as one
-                        if min_length > len(str(text).strip()):
-                            raise _Decline
-                values[key] = tuple([str(text) for text in item])
+                values[key] = texts_read
                 continue
             field = fields.get(key)
             if field is None:
@@ -339,28 +320,21 @@ def _dataclass_converter(cls: type) -> Converter:
 def _checker(rule: FieldRule) -> Callable[[Any], Any]:
     """The field-level checks validate._field_value makes, as a function that returns
     the value or declines."""
-    min_items, min_length, pattern = rule.min_items, rule.min_length, rule.pattern
-    is_date = rule.is_date
+    min_items, min_length = rule.min_items, rule.min_length
+    if not (min_items or min_length or rule.pattern is not None):
+        return _same
 
     def check(value: Any) -> Any:
         if min_items and len(value) < min_items:
             raise _Decline
         if type(value) is str:
-            if min_length and len(value.strip()) < min_length:
+            if text_fault(rule, value) is not None:
                 raise _Decline
-            if pattern is not None:
-                if not pattern.match(value):
-                    raise _Decline
-                if is_date and not all(calendar_date_ok(p) for p in value.split("/")):
-                    raise _Decline
-        elif min_length and type(value) is tuple:
-            for item in value:
-                if type(item) is str and len(item.strip()) < min_length:
-                    raise _Decline
+        elif min_length and type(value) is tuple and any(
+                type(item) is str and len(item.strip()) < min_length for item in value):
+            raise _Decline
         return value
 
-    if not (min_items or min_length or pattern is not None):
-        return _same
     return check
 
 
@@ -374,16 +348,6 @@ def _sequence_converter(item: Converter) -> Converter:
             raise _Decline
         return tuple([item(v, data) for v in value])
 
-    if item is _text:  # most lists are of text: skip a call per item
-        def convert_texts(value: Any, data: bytes) -> Any:
-            if type(value) is not list:
-                raise _Decline
-            for v in value:
-                if type(v) is not str or v in _YAML11_NULLS:
-                    _text(v, data)  # declines unless an integer written as one
-            return tuple([str(v) for v in value])
-
-        return convert_texts
     return convert
 
 

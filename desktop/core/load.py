@@ -65,6 +65,7 @@ def load_briefing(path: str | Path) -> Briefing:
     data = textfile.read_bytes(path)
     briefing = cache.get(data)
     if briefing is None:
+        # Decoded first, for both readers: bad UTF-8 is reported at its position.
         text = textfile.decode(data, str(path))
         briefing = _read_fast(data)
         if briefing is None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+import types
 import typing
-from typing import Any
+from typing import Any, Literal
 
 from .model import DATE_PATTERN
 
@@ -60,3 +61,46 @@ def calendar_date_ok(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def type_kind(tp: Any) -> tuple[str, Any]:
+    """How a value of a model type is read, whichever reader reads it: ("model", class),
+    ("list", item type), ("choice", options), ("number", None), ("text", None) or
+    ("flag", None). ``X | None`` reads as X: None-ness belongs to the field."""
+    if dataclasses.is_dataclass(tp):
+        return "model", tp
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (types.UnionType, typing.Union):
+        rest = [a for a in args if a is not type(None)]
+        if set(rest) == {int, float}:
+            return "number", None
+        if len(rest) == 1 and len(args) == 2:
+            return type_kind(rest[0])
+        raise TypeError(f"unsupported union {tp!r}")
+    if origin is tuple:
+        return "list", args[0]
+    if origin is Literal:
+        return "choice", args
+    if tp is str:
+        return "text", None
+    if tp is bool:
+        return "flag", None
+    raise TypeError(f"unsupported type {tp!r}")
+
+
+def text_fault(rule: FieldRule, value: str) -> str | None:
+    """What is wrong with a text value of this field, as a problem message, or None."""
+    if rule.min_length and len(value.strip()) < rule.min_length:
+        return "must not be empty"
+    if rule.pattern is not None and not rule.pattern.match(value):
+        if rule.is_date:
+            return (f"'{value}' is not a date such as 2017-11-29, 2017-11, 2017 or "
+                    "2017-11-29/2017-11-30")
+        wanted = rule.pattern_doc or f"text matching {rule.pattern.pattern}"
+        return f"'{value}' is not {wanted}"
+    if rule.is_date:
+        for part in value.split("/"):
+            if not calendar_date_ok(part):
+                return f"'{part}' is not a real calendar date"
+    return None

@@ -7,22 +7,20 @@ per type, so a 50,000-entry briefing costs one pass over its nodes.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import math
 import re
-import types
 import typing
 from collections.abc import Callable
 from functools import cache
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from .model import Briefing
 from .problems import BriefingError, NodePath, Problem, format_path
-from .rules import FieldRule, calendar_date_ok, field_rules
+from .rules import FieldRule, field_rules, text_fault, type_kind
 
 _INVALID: Any = object()  # a value that failed; its problem is already recorded
 _YAML = "tag:yaml.org,2002:"
@@ -73,26 +71,14 @@ def to_briefing(node: yaml.Node | None, name: str) -> Briefing:
 
 @cache
 def _converter(tp: Any) -> Converter:
-    if dataclasses.is_dataclass(tp):
-        return _dataclass_converter(typing.cast(type, tp))
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin in (types.UnionType, typing.Union):
-        rest = [a for a in args if a is not type(None)]
-        if set(rest) == {int, float}:
-            return _number
-        if len(rest) == 1 and len(args) == 2:
-            return _converter(rest[0])  # None-ness is handled by the field, not the value
-        raise TypeError(f"unsupported union {tp!r}")
-    if origin is tuple:
-        return _sequence_converter(_converter(args[0]))
-    if origin is Literal:
-        return _literal_converter(args)
-    if tp is str:
-        return _text
-    if tp is bool:
-        return _boolean
-    raise TypeError(f"unsupported type {tp!r}")
+    kind, arg = type_kind(tp)
+    if kind == "model":
+        return _dataclass_converter(arg)
+    if kind == "list":
+        return _sequence_converter(_converter(arg))
+    if kind == "choice":
+        return _literal_converter(arg)
+    return {"number": _number, "text": _text, "flag": _boolean}[kind]
 
 
 def _dataclass_converter(cls: type) -> Converter:
@@ -167,19 +153,8 @@ def _field_value(rule: FieldRule, convert: Converter, node: yaml.Node, path: Nod
 
 def _check_text(rule: FieldRule, value: str, node: yaml.Node, path: NodePath,
                 ctx: _Context) -> Any:
-    if rule.min_length and len(value.strip()) < rule.min_length:
-        return ctx.report(node, path, "must not be empty")
-    if rule.pattern is not None and not rule.pattern.match(value):
-        if rule.is_date:
-            return ctx.report(node, path, f"'{value}' is not a date such as 2017-11-29, "
-                                          "2017-11, 2017 or 2017-11-29/2017-11-30")
-        wanted = rule.pattern_doc or f"text matching {rule.pattern.pattern}"
-        return ctx.report(node, path, f"'{value}' is not {wanted}")
-    if rule.is_date:
-        for part in value.split("/"):
-            if not calendar_date_ok(part):
-                return ctx.report(node, path, f"'{part}' is not a real calendar date")
-    return value
+    fault = text_fault(rule, value)
+    return value if fault is None else ctx.report(node, path, fault)
 
 
 def _pairs(node: yaml.MappingNode, path: NodePath,

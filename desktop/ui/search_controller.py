@@ -26,11 +26,12 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.model import SECTIONS
 from . import threads
 from .tab_pages import ENTRY_TABS, TABS
+from .widgets import after_first_paint
 
 if TYPE_CHECKING:
     from .loader import Loaded
@@ -70,7 +71,6 @@ class SearchController(QObject):
         self._panel_stale = False
         self._nav: tuple[str, int] | None = None  # where the last step to a hit went
         self._pending: Callable[[], None] | None = None
-        self._paint_watch: _PaintWatch | None = None
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(PANEL_DELAY_MS)
@@ -123,19 +123,13 @@ class SearchController(QObject):
         and an indexing thread competing for the interpreter made the first paint of a
         50,000-entry briefing 0.3 s slower. If nothing paints (a hidden window), the work
         runs after FIRST_PAINT_WAIT_MS."""
-        self._pending = work
-        if self._paint_watch is None:
-            self._paint_watch = _PaintWatch(self.tabs, self._painted_now)
-        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._painted_now)
+        self._pending = work  # a briefing loaded meanwhile replaces it
+        after_first_paint(self.tabs, self._run_pending, at_the_latest_ms=FIRST_PAINT_WAIT_MS)
 
-    def _painted_now(self) -> None:
-        if self._paint_watch is not None:
-            self.tabs.removeEventFilter(self._paint_watch)
-            self._paint_watch.deleteLater()
-            self._paint_watch = None
+    def _run_pending(self) -> None:
         work, self._pending = self._pending, None
         if work is not None:
-            QTimer.singleShot(0, work)
+            work()
 
     def _on_built(self, generation: int, index: Any) -> None:
         if generation != self._generation:
@@ -358,20 +352,6 @@ def _build(briefing: Any, article: str | None) -> Any:
     from ..core.search import SearchIndex
 
     return SearchIndex.build(briefing, article=article)
-
-
-class _PaintWatch(QObject):
-    """Calls back at the first paint of a widget."""
-
-    def __init__(self, widget: QObject, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self._callback)
-        return False
 
 
 def _short_word_last(text: str) -> bool:
