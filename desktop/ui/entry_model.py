@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from .columns import Column
-from .highlight_delegate import HIGHLIGHT_KEY_ROLE
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the core entry object
 ENTRY_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # its position in the briefing's section
@@ -33,12 +32,11 @@ def clipped(text: str) -> str:
 # answers are plain ints in a dict and the flags are combined once: Qt's enums cost
 # microseconds per comparison or "|" in Python, a noticeable share of each keystroke's
 # repaint while a search filters the list.
-_TEXT, _ENTRY, _ENTRY_INDEX, _HIGHLIGHT_KEY = range(4)
+_TEXT, _ENTRY, _ENTRY_INDEX = range(3)
 _ROLES = {int(Qt.ItemDataRole.DisplayRole.value): _TEXT,
           int(Qt.ItemDataRole.ToolTipRole.value): _TEXT,
           int(Qt.ItemDataRole.AccessibleTextRole.value): _TEXT,
-          int(ENTRY_ROLE): _ENTRY, int(ENTRY_INDEX_ROLE): _ENTRY_INDEX,
-          int(HIGHLIGHT_KEY_ROLE): _HIGHLIGHT_KEY}
+          int(ENTRY_ROLE): _ENTRY, int(ENTRY_INDEX_ROLE): _ENTRY_INDEX}
 _FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
           | Qt.ItemFlag.ItemNeverHasChildren)
 
@@ -146,9 +144,12 @@ class EntryModel(QAbstractTableModel):
             return clipped(self._columns[index.column()].text(self._entries[self._rows[row]]))
         if kind == _ENTRY:
             return self._entries[self._rows[row]]
-        if kind == _ENTRY_INDEX:
-            return self._rows[row]
-        return self._columns[index.column()].field
+        return self._rows[row]
+
+    def cell(self, row: int, column: int) -> tuple[str, str]:
+        """What the highlight delegate paints: the cell's text and the field it shows."""
+        spec = self._columns[column]
+        return clipped(spec.text(self._entries[self._rows[row]])), spec.field
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -124,7 +124,7 @@ class EntryTab(QWidget):
         table.setObjectName(f"{name}Table")
         table.setAccessibleName(f"{self.noun.capitalize()} list")
         table.setModel(self.model)
-        self.delegate = HighlightDelegate(table)
+        self.delegate = HighlightDelegate(self.model.cell, table)
         table.setItemDelegate(self.delegate)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

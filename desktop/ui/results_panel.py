@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .highlight_delegate import HIGHLIGHT_KEY_ROLE, HighlightDelegate
+from .highlight_delegate import HighlightDelegate
 from .widgets import plain_label
 
 BATCH_ENTRIES = 40  # entries whose hits are found per fetch (~0.2 ms each)
@@ -97,11 +97,21 @@ class ResultsModel(QAbstractTableModel):
             return (self._tab_label(hit.section), hit.label, hit.path, hit.snippet)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
             return hit.text[:2000]
-        if role == HIGHLIGHT_KEY_ROLE:
-            return (None, "", None, hit.key)[column]
         if role == HIT_ROLE:
             return hit
         return None
+
+    def cell(self, row: int, column: int) -> tuple[str, str | None]:
+        """What the highlight delegate paints: the cell's text and the field it shows
+        (the tab and the field's path are never marked)."""
+        hit = self._hits[row]
+        if column == 0:
+            return self._tab_label(hit.section), None
+        if column == 1:
+            return hit.label, ""
+        if column == 2:
+            return hit.path, None
+        return hit.snippet, hit.key
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -134,7 +144,7 @@ class ResultsPanel(QDockWidget):
         self.table.setObjectName("resultsTable")
         self.table.setAccessibleName("Search hits")
         self.table.setModel(self.model)
-        self.delegate = HighlightDelegate(self.table)
+        self.delegate = HighlightDelegate(self.model.cell, self.table)
         self.table.setItemDelegate(self.delegate)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
