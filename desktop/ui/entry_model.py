@@ -28,17 +28,17 @@ CELL_CHARS = 1000
 def clipped(text: str) -> str:
     return text if len(text) <= CELL_CHARS else text[:CELL_CHARS - 1] + "…"
 
-# data() and flags() run for every painted cell, several times each, so the roles a cell
-# answers are plain ints in a dict and the flags are combined once: Qt's enums cost
-# microseconds per comparison or "|" in Python, a noticeable share of each keystroke's
-# repaint while a search filters the list.
+
+# data() runs for every painted cell, so the roles a cell answers are plain ints in a
+# dict: Qt's enums cost microseconds per comparison in Python, a noticeable share of each
+# keystroke's repaint while a search filters the list. flags() is not overridden: the
+# table model's own (enabled, selectable, no children) is what a cell is, and the view
+# asks it twice per painted cell, each time a trip into Python if it were ours.
 _TEXT, _ENTRY, _ENTRY_INDEX = range(3)
 _ROLES = {int(Qt.ItemDataRole.DisplayRole.value): _TEXT,
           int(Qt.ItemDataRole.ToolTipRole.value): _TEXT,
           int(Qt.ItemDataRole.AccessibleTextRole.value): _TEXT,
           int(ENTRY_ROLE): _ENTRY, int(ENTRY_INDEX_ROLE): _ENTRY_INDEX}
-_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-          | Qt.ItemFlag.ItemNeverHasChildren)
 
 
 class EntryModel(QAbstractTableModel):
@@ -160,9 +160,6 @@ class EntryModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return str(section + 1)
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column; a column of -1 restores the file's order."""

@@ -27,6 +27,7 @@ from .columns import Column
 from .detail_pane import DetailPane
 from .entry_model import EntryModel
 from .highlight_delegate import HighlightDelegate
+from .widgets import LabelStrip
 
 
 class EntryTable(QTableView):
@@ -87,7 +88,7 @@ class EntryTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
+        left_layout.addWidget(LabelStrip(self.count_label, left))
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setObjectName(f"{name}Splitter")

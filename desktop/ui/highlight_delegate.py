@@ -10,8 +10,15 @@ Every cell of a list goes through ``paint`` on every keystroke of a search, so i
 the model one Python question per cell. QStyledItemDelegate's own paint asks seven
 (font, alignment, colours, check state, icon, text, background), each a trip from C++
 into Python and back: half the cost of repainting a filtered list of 50,000 entries.
-The models here answer none of the other six, so the option is filled from the text
-alone and the style draws the rest (background, selection, focus) as it would.
+The models here answer none of the other six.
+
+The style draws each cell's background, selection and focus; the text is drawn here, as
+the style would place it, from a QStaticText kept per text and width. The style lays the
+text out afresh (QTextLayout, elision) for every cell of every paint, three quarters of
+a plain cell's cost; the same names, countries and roles come back keystroke after
+keystroke, and a prepared text draws at a fifth of that. A text seen once is drawn
+directly and prepared only when it comes back, so a screen of new text costs no more
+than the style's own drawing.
 """
 
 from __future__ import annotations
@@ -19,8 +26,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTextLayout,
+    QTransform,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import theme
@@ -33,11 +49,15 @@ _HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
 _ITEM = QStyle.ControlElement.CE_ItemViewItem
 _TEXT_RECT = QStyle.SubElement.SE_ItemViewItemText
 _FOCUS_MARGIN = QStyle.PixelMetric.PM_FocusFrameHMargin
-_SELECTED = QStyle.StateFlag.State_Selected
 _ELIDE = Qt.TextElideMode.ElideRight
-_ALIGN = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_TEXT_ROLE = QPalette.ColorRole.Text
-_SELECTED_TEXT_ROLE = QPalette.ColorRole.HighlightedText
+_PLAIN = Qt.TextFormat.PlainText
+# The state bits the text's colour depends on, as plain ints: Qt's flag enums cost
+# microseconds per test in Python, and every cell tests them.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_COLOUR_STATE = _SELECTED | _ENABLED | _ACTIVE
+_LIMIT = 4096  # texts (and marks) kept per view; a screen shows a few hundred
 
 
 def utf16_spans(text: str, spans: list[Span]) -> list[Span]:
@@ -62,18 +82,22 @@ class HighlightDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._cell = cell
         self._highlighter: Any = None  # core Highlighter of the current query, or None
-        self._cache: dict[Cell, list[Span]] = {}
-        # What a marked cell's drawing needs beyond its text, the same for every cell of
-        # a view until its style, font or palette changes; asking the style for each
-        # cell made a marked cell cost three times a plain one.
-        self._insets: dict[tuple[int, int, int], tuple[int, int, int, int]] = {}
+        self._spans_of: dict[Cell, list[Span]] = {}
+        # What drawing a cell's text needs beyond the text, the same for every cell of a
+        # view until its style, font or palette changes: asking the style for each cell
+        # cost more than drawing it.
         self._font: QFont | None = None
-        self._metrics: QFontMetricsF | None = None
-        self._colours: tuple[int, QColor] | None = None
+        self._metrics = QFontMetricsF(QFont())
+        self._line = (0.0, 0.0)  # a line's height and ascent, as Qt lays the text out
+        self._places: dict[tuple[int, int, int], tuple[int, int, float]] = {}
+        self._colours: dict[tuple[int, int, bool], QColor] = {}
+        # (text, width) -> the text as shown (elided to the width) and how many of its
+        # characters that keeps, with its QStaticText once it has been drawn twice.
+        self._texts: dict[tuple[str, float], _Shown] = {}
 
     def set_highlighter(self, highlighter: Any) -> None:
         self._highlighter = highlighter
-        self._cache = {}
+        self._spans_of = {}
 
     def spans(self, index: _Index) -> list[Span]:
         """What is highlighted in this cell's text (Python string positions)."""
@@ -85,88 +109,158 @@ class HighlightDelegate(QStyledItemDelegate):
             return []
         # Columns repeat their values (countries, roles, statuses) down the screen, and a
         # repaint (hover, scroll) shows the same cells again: fold each once per query.
-        cached = self._cache.get((text, key))
+        cached = self._spans_of.get((text, key))
         if cached is None:
-            if len(self._cache) > 4096:
-                self._cache.clear()
-            cached = self._cache[text, key] = self._highlighter.spans(text, key or None)
+            if len(self._spans_of) > _LIMIT:
+                self._spans_of.clear()
+            cached = self._spans_of[text, key] = self._highlighter.spans(text, key or None)
         return cached
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        text, key = self._cell(index.row(), index.column())
-        text = one_line(text)
-        opt = QStyleOptionViewItem(option)
-        opt.index = index
-        widget = opt.widget
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        spans = self._spans(text, key)
-        if text:
-            opt.features |= _HAS_DISPLAY
-        if not spans:
-            opt.text = text
-            style.drawControl(_ITEM, opt, painter, widget)
+        # Background, alternate rows, selection and focus: the option as the view made
+        # it, with no text.
+        style.drawControl(_ITEM, option, painter, widget)
+        text, key = self._cell(index.row(), index.column())
+        if not text:
             return
-        # The style draws background, focus and selection (HasDisplay set, no text); the
-        # text and its marks are drawn here.
-        style.drawControl(_ITEM, opt, painter, widget)
-        cell = opt.rect
-        left, top, right, bottom = self._text_insets(style, opt, widget, cell)
-        rect = QRectF(cell.adjusted(left, top, right, bottom))
-        metrics = self._font_metrics(opt.font)
-
-        # Marks behind the text, then the text drawn once: a QTextLayout with format
-        # ranges did the same at several times the cost, on every cell of every keystroke.
-        shown = metrics.elidedText(text, _ELIDE, rect.width())
-        visible = len(shown) if shown == text else max(0, len(shown) - 1)  # before the "…"
-        height = metrics.height()
-        mark_top = rect.top() + (rect.height() - height) / 2
-        palette = opt.palette
-        background = self._background(palette)
-        marks = []
-        for start, end in spans:
-            if start >= visible:
-                break
-            x = metrics.horizontalAdvance(text[:start])
-            width = metrics.horizontalAdvance(text[start:min(end, visible)])
-            marks.append(QRectF(rect.left() + x, mark_top, width, height))
-            painter.fillRect(marks[-1], background)
-        selected = bool(opt.state & _SELECTED)
+        text = one_line(text)
+        font = option.font
+        if font != self._font:
+            self._restyle(font)
+        cell = option.rect
+        left, top, width = self._place(style, option, widget, cell)
+        shown = self._texts.get((text, width))
+        if shown is None:
+            shown = self._shown(text, width)
+        x, y = cell.left() + left, cell.top() + top
+        palette = option.palette
+        state = option.state.value & _COLOUR_STATE
+        spans = self._spans(text, key)
         painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(palette.color(_SELECTED_TEXT_ROLE if selected else _TEXT_ROLE))
-        painter.drawText(rect, _ALIGN, shown)
-        if selected:  # selection text (white) on a light mark: redraw the marked part dark
-            painter.setPen(palette.color(_TEXT_ROLE))
+        marks = self._mark(painter, palette, text, spans, shown, x, y) if spans else ()
+        painter.setPen(self._colour(palette, state, selected_text=True))
+        shown.draw(painter, x, y, self._line[1], font)
+        if marks and state & _SELECTED:
+            # Selection text (white) on a light mark: the marked part again, dark.
+            painter.setPen(self._colour(palette, state, selected_text=False))
             for mark in marks:
                 painter.setClipRect(mark)
-                painter.drawText(rect, _ALIGN, shown)
+                shown.draw(painter, x, y, self._line[1], font)
         painter.restore()
 
-    def _text_insets(self, style: QStyle, opt: QStyleOptionViewItem, widget: Any,
-                     cell: QRect) -> tuple[int, int, int, int]:
-        """How far in from the cell's edges its text goes: the style's text rectangle
-        less the margin it keeps, as the style itself draws a cell's text."""
+    # --- what every cell shares -------------------------------------------------------
+
+    def _restyle(self, font: QFont) -> None:
+        self._font, self._metrics = QFont(font), QFontMetricsF(font)
+        # A laid-out line is whole pixels high (15.1 px of font make a 16 px line): the
+        # style centres that, so the text is placed from it, not from the metrics.
+        layout = QTextLayout("x", font)
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        self._line = (line.height(), line.ascent())
+        self._places.clear()
+        self._texts.clear()
+
+    def _place(self, style: QStyle, option: QStyleOptionViewItem, widget: Any,
+               cell: QRect) -> tuple[int, int, float]:
+        """Where a cell's line of text goes (left and top, from the cell's corner) and
+        how wide it may be: as QCommonStyle places it (its text rectangle, less the
+        margin it keeps, the line centred as QStyle.alignedRect does, halving each
+        height apart), so cells look exactly as Qt's own delegate draws them."""
         size = (cell.width(), cell.height(), id(style))
-        insets = self._insets.get(size)
-        if insets is None:
-            opt.text = "x"  # the rectangle is that of a cell that shows text
-            text = style.subElementRect(_TEXT_RECT, opt, widget)
-            opt.text = ""
+        place = self._places.get(size)
+        if place is None:
+            opt = QStyleOptionViewItem(option)
+            opt.features |= _HAS_DISPLAY
+            opt.text = "x"  # the rectangle of a cell that shows text
+            rect = style.subElementRect(_TEXT_RECT, opt, widget)
             margin = style.pixelMetric(_FOCUS_MARGIN, None, widget) + 1
-            if len(self._insets) > 256:
-                self._insets.clear()
-            insets = self._insets[size] = (
-                text.left() - cell.left() + margin, text.top() - cell.top(),
-                text.right() - cell.right() - margin, text.bottom() - cell.bottom())
-        return insets
+            line = int(self._line[0] + 0.5)  # qRound, as QSizeF.toSize()
+            if len(self._places) > 256:
+                self._places.clear()
+            place = self._places[size] = (
+                rect.left() - cell.left() + margin,
+                rect.top() - cell.top() + rect.height() // 2 - line // 2,
+                float(rect.width() - 2 * margin))
+        return place
 
-    def _font_metrics(self, font: QFont) -> QFontMetricsF:
-        if self._metrics is None or font != self._font:
-            self._font, self._metrics = QFont(font), QFontMetricsF(font)
-        return self._metrics
+    def _colour(self, palette: QPalette, state: int, *, selected_text: bool) -> QColor:
+        """The text's colour as the style picks it: the palette's group for an enabled,
+        inactive or disabled item, its selected-text colour on a selected row."""
+        key = (palette.cacheKey(), state, selected_text)
+        colour = self._colours.get(key)
+        if colour is None:
+            group = (QPalette.ColorGroup.Disabled if not state & _ENABLED
+                     else QPalette.ColorGroup.Normal if state & _ACTIVE
+                     else QPalette.ColorGroup.Inactive)
+            role = (QPalette.ColorRole.HighlightedText if selected_text and state & _SELECTED
+                    else QPalette.ColorRole.Text)
+            if len(self._colours) > 64:
+                self._colours.clear()
+            colour = self._colours[key] = palette.color(group, role)
+        return colour
 
-    def _background(self, palette: QPalette) -> QColor:
-        key = palette.cacheKey()
-        if self._colours is None or self._colours[0] != key:
-            self._colours = (key, theme.search_background(palette))
-        return self._colours[1]
+    def _shown(self, text: str, width: float) -> _Shown:
+        if len(self._texts) > _LIMIT:
+            self._texts.clear()
+        metrics = self._metrics
+        if metrics.horizontalAdvance(text) <= width:
+            shown = _Shown(text, len(text))
+        else:
+            elided = metrics.elidedText(text, _ELIDE, width)
+            shown = _Shown(elided, max(0, len(elided) - 1))  # the characters before "…"
+        self._texts[text, width] = shown
+        return shown
+
+    def _mark(self, painter: QPainter, palette: QPalette, text: str, spans: list[Span],
+              shown: _Shown, x: float, y: float) -> list[QRectF]:
+        """Fill the marks of ``spans`` behind where ``text`` goes; their rectangles."""
+        metrics = self._metrics
+        height = self._line[0]
+        background = self._colours.get((palette.cacheKey(), -1, False))
+        if background is None:
+            background = self._colours[palette.cacheKey(), -1, False] = \
+                theme.search_background(palette)
+        marks = []
+        for start, end in spans:
+            if start >= shown.visible:
+                break
+            left = metrics.horizontalAdvance(text[:start])
+            width = metrics.horizontalAdvance(text[start:min(end, shown.visible)])
+            marks.append(QRectF(x + left, y, width, height))
+            painter.fillRect(marks[-1], background)
+        return marks
+
+
+class _Shown:
+    """One cell text as drawn: directly the first time it is seen, from a QStaticText
+    (its layout kept) when it comes back, as most texts on screen do at the next
+    keystroke."""
+
+    __slots__ = ("seen", "static", "text", "visible")
+
+    def __init__(self, text: str, visible: int) -> None:
+        self.text = text
+        self.visible = visible  # characters of the whole text shown before any "…"
+        self.seen = False
+        self.static: QStaticText | None = None
+
+    def draw(self, painter: QPainter, x: float, y: float, ascent: float,
+             font: QFont) -> None:
+        painter.setFont(font)
+        static = self.static
+        if static is None:
+            if not self.seen:
+                self.seen = True
+                painter.drawText(QPointF(x, y + ascent), self.text)
+                return
+            static = self.static = QStaticText(self.text)
+            static.setTextFormat(_PLAIN)
+            static.prepare(_IDENTITY, font)
+        painter.drawStaticText(QPointF(x, y), static)
+
+
+_IDENTITY = QTransform()

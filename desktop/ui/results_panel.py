@@ -120,11 +120,6 @@ class ResultsModel(QAbstractTableModel):
             return HEADERS[section]
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemNeverHasChildren)
 
 
 class ResultsPanel(QDockWidget):

@@ -66,10 +66,13 @@ class SearchBar(QToolBar):
         self.message = plain_label("", self, wrap=False, name="searchMessage")
         self.message.setAccessibleName("Search message")
         self.message.setContentsMargins(8, 0, 8, 0)
-        # A fixed width: a message of another length would lay the toolbar out again, and
-        # repaint the window under it, at every keystroke. Errors are one short line; the
-        # tooltip holds the whole.
-        self.message.setFixedWidth(self.message.fontMetrics().horizontalAdvance("m") * 26)
+        # A fixed size: a message of another length would lay the toolbar out again, and
+        # repaint the window under it, at every keystroke; a label of fixed width alone
+        # still does, as its height is free (Qt lets a label's text change stop at the
+        # label only when both are fixed). Errors are one short line; the tooltip holds
+        # the whole.
+        metrics = self.message.fontMetrics()
+        self.message.setFixedSize(metrics.horizontalAdvance("m") * 26, metrics.height() + 4)
         self.addWidget(self.field)
         self.addWidget(self.message)
         # A push button beside the field, not a flat toolbar action: it reads as a button

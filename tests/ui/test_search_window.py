@@ -350,3 +350,36 @@ def test_marked_html_in_a_briefing_stays_literal(make_window, seed_copy, qtbot):
     model = window.results_panel.model
     qtbot.waitUntil(lambda: model.rowCount() > 0)
     assert literal in [model.index(r, 1).data() for r in range(model.rowCount())]
+
+
+def test_typing_lays_out_nothing_beyond_the_list(make_window, qtbot):
+    """The counts under the list and by the field change at every keystroke; neither may
+    make the tab's page or the search bar lay themselves out again (that climbs to the
+    window, and the tab widget on the way repaints all of itself)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    window = make_window(SEED_BRIEFING, tab="leaders")
+    qtbot.waitUntil(lambda: not window.is_busy())
+    field = window.search_bar.field
+    field.setText("l")  # the field's clear button shows: that one lays the bar out
+    qtbot.wait(300)  # and the tab titles are counted
+    page, bar = window.tabs.currentWidget(), window.search_bar
+    requests: list[str] = []
+
+    class Requests(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.LayoutRequest:
+                requests.append(obj.objectName())
+            return False
+
+    watcher = Requests()
+    page.installEventFilter(watcher)
+    bar.installEventFilter(watcher)
+    shown = []
+    for text in ("lu", "luk", "lukashenko", "minsk", "zzz", "kaz", "kaza", "k"):
+        field.setText(text)
+        QApplication.processEvents()  # the repaint, before the titles' timer is due
+        shown.append((window.entry_tab("leaders").count_label.text(),
+                      window.search_bar.message_text()))
+    assert len(set(shown)) >= 4, shown  # the counts did change...
+    assert requests == []  # ...and nothing around them moved
