@@ -33,6 +33,7 @@ class DetailPane(InertTextBrowser):
         self._found: Callable[[str], bool] | None = None
         self._highlighter: Any = None  # the search's core Highlighter, or None
         self._rendered: tuple[Any, Any] = (None, None)  # (entry, highlighter) drawn last
+        self._html_shown = ""
         self.show_entry(None)
 
     def _anchor_clicked(self, url: QUrl) -> None:
@@ -48,14 +49,23 @@ class DetailPane(InertTextBrowser):
         self._entry, self._found = entry, found
         self._rendered = (entry, self._highlighter)
         if entry is None:
-            self.setHtml("<p style='color:gray'>Select an entry to see its details and "
-                         "the words of the article it comes from.</p>")
+            self._set_html("<p style='color:gray'>Select an entry to see its details and "
+                           "the words of the article it comes from.</p>")
             return
-        self.setHtml(self._html(entry))
+        self._set_html(self._html(entry))
         self._to_top()
         # A pane filled before its first layout scrolls when it gets its size; a new entry
         # is read from its top, so go there again once the layout has settled.
         QTimer.singleShot(0, self._to_top)
+
+    def _set_html(self, html_text: str) -> bool:
+        """Show ``html_text`` unless it is what the pane shows already (a keystroke often
+        changes the list but not the selected entry's marks): False then."""
+        if html_text == self._html_shown:
+            return False
+        self._html_shown = html_text
+        self.setHtml(html_text)
+        return True
 
     def set_highlighter(self, highlighter: Any, *, render: bool = True) -> None:
         """Mark a search's hits in the shown entry (None: no search); with ``render``
@@ -65,9 +75,18 @@ class DetailPane(InertTextBrowser):
             self.refresh()
 
     def refresh(self) -> None:
-        """Draw the entry again if it was drawn for another search."""
-        if self._rendered != (self._entry, self._highlighter):
+        """Draw the entry again if it was drawn for another search, where the reader had
+        scrolled to: refining a query moves the marks, not the entry."""
+        if self._rendered == (self._entry, self._highlighter):
+            return
+        if self._entry is None or self._rendered[0] is not self._entry:
             self.show_entry(self._entry, self._found)
+            return
+        self._rendered = (self._entry, self._highlighter)
+        bar = self.verticalScrollBar()
+        at = bar.value()
+        if self._set_html(self._html(self._entry)):
+            bar.setValue(at)
 
     def highlighted_texts(self) -> list[str]:
         """The text under each search highlight, in the order shown."""

@@ -383,3 +383,27 @@ def test_typing_lays_out_nothing_beyond_the_list(make_window, qtbot):
                       window.search_bar.message_text()))
     assert len(set(shown)) >= 4, shown  # the counts did change...
     assert requests == []  # ...and nothing around them moved
+
+
+def test_refining_a_query_keeps_the_detail_pane_where_it_was_read(make_window, qtbot):
+    window = make_window(SEED_BRIEFING, tab="leaders")
+    window.resize(900, 420)  # the pane shorter than the entry
+    qtbot.waitUntil(lambda: not window.is_busy())
+    tab = window.entry_tab("leaders")
+    window.search_bar.field.setText("nazarbayev")
+    QApplication.processEvents()
+    entry = tab.selected_entry()
+    pane = tab.detail
+    bar = pane.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    at = bar.value()
+    assert at > 0
+    marks = pane.highlighted_texts()
+    window.search_bar.field.setText("nazarbayev lukashenko")  # the same leader, more marks
+    QApplication.processEvents()
+    assert tab.selected_entry() is entry
+    assert len(pane.highlighted_texts()) > len(marks)
+    assert bar.value() == at
+    tab.select_row(1)  # another entry is read from its top
+    qtbot.waitUntil(lambda: bar.value() == 0)
