@@ -172,6 +172,28 @@ def test_repeated_queries_give_the_same_answer(index):
         assert again == first
 
 
+def test_kept_word_matches_stay_within_their_bound_most_recent_first(briefing, monkeypatch):
+    """Each word's matches are kept for the next keystrokes, bounded by the ids they hold
+    (the GC walks them all at every full collection), the least recently used dropped."""
+    import desktop.core.search as search
+
+    words = ["kazakhstan", "belarus", "president", "trade", "minsk", "agreement"]
+    sizes = {word: SearchIndex.build(briefing).search(word).total for word in words}
+    bound = sizes["minsk"] + sizes["agreement"] + 1
+    monkeypatch.setattr(search, "_CACHE_IDS", bound)
+    index = SearchIndex.build(briefing)
+    answers = {word: index.search(word).total for word in words}
+    assert index._terms_ids <= bound
+    assert index._terms_ids == sum(map(len, index._terms.values()))
+    kept = [key[1][0] for key in index._terms]
+    assert 2 <= len(kept) < len(words)
+    assert kept == words[len(words) - len(kept):]  # the latest words, oldest first
+    index.search(kept[0])  # used again: now the most recent
+    assert [key[1][0] for key in index._terms][-1] == kept[0]
+    # What was dropped is worked out again, the same.
+    assert {word: index.search(word).total for word in words} == answers
+
+
 def test_filter_briefing_keeps_matching_entries_and_header(briefing):
     filtered = filter_briefing(briefing, "status:signed")
     assert filtered.briefing == briefing.briefing
