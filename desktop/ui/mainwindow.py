@@ -23,6 +23,7 @@ from .search_bar import SearchBar
 from .search_controller import SearchController, tab_label
 from .tab_pages import TABS, BriefingTabs
 from .watcher import FileWatcher
+from .widgets import after_first_paint
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._settings = settings
         self.recent = RecentFiles(settings)
+        self._pending_recent: Path | None = None  # opened, not yet in the recent list
         self._path: Path | None = None  # the file asked for (watched, reloaded)
         self._loaded: Loaded | None = None  # the last good briefing, on screen
         self.actions_by_id = create_actions(self)
@@ -268,11 +270,19 @@ class MainWindow(QMainWindow):
             self.draft_banner.show()
         elif self._draft_banner is not None:
             self._draft_banner.hide()
-        self.recent.add(loaded.path)
+        # Remembered once the briefing is on screen: the list goes to disk with an fsync,
+        # milliseconds the first paint of `briefing FILE` need not wait for.
+        self._pending_recent = loaded.path
+        after_first_paint(self.tabs, self._remember_recent)
         self.watcher.watch(self._watched_paths(loaded))
         verb = "Reloaded" if reason == "reload" else "Opened"
         self.statusBar().showMessage(f"{verb} {loaded.path.name}", 5000)
         self.search.set_loaded(loaded)  # the query in the field applies again once indexed
+
+    def _remember_recent(self) -> None:
+        path, self._pending_recent = self._pending_recent, None
+        if path is not None:
+            self.recent.add(path)
 
     def _on_failed(self, path: Path, lines: list[str], reason: str) -> None:
         if self._loaded is None:
@@ -390,6 +400,7 @@ class MainWindow(QMainWindow):
                 self.restoreGeometry(QByteArray(geometry))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_recent()  # a file opened a moment ago, its first paint not yet due
         if self._settings is not None:
             self._settings.setValue("window/geometry", self.saveGeometry())
             self._settings.sync()

@@ -124,11 +124,13 @@ def test_seed_drafts_within_a_second():
 
 
 def _best_time(text: str) -> float:
+    """The best of two runs in CPU time (time spent waiting for the CPU under load is
+    not the builder's)."""
     best = float("inf")
     for _ in range(2):
-        started = time.perf_counter()
+        started = time.process_time()
         build_draft(text, "a.txt", "0" * 64, date="2020")
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
@@ -141,8 +143,9 @@ def test_large_article_scales_linearly():
 
 
 # Text that is not prose: one endless "sentence" of capitalised words, of numbers, of dates.
-# Unbounded patterns go quadratic on these; four times the text must stay near four times
-# the time (quadratic would be sixteen).
+# Unbounded patterns go quadratic on these; eight times the text must stay near eight times
+# the time (measured 8-10x; quadratic would be 64x, so the bound of 24x leaves room for a
+# loaded machine on either side; four times the text with a bound of 10x did not).
 _WORDS = {
     "capitalised": ["Kazakh", "President", "Aaa", "Bbb", "Union", "Of", "Bank", "Minister"],
     "numbers": ["1,200", "2017", "$5", "percent", "million", "in", "rose", "3"],
@@ -155,9 +158,9 @@ def test_endless_sentences_stay_linear(kind: str):
     words = _WORDS[kind]
     def text(n: int) -> str:
         return " ".join(words[(i * 7 + i // 3) % len(words)] for i in range(n))
-    small = _best_time(text(3000))
-    large = _best_time(text(12000))
-    assert large < max(small, 0.005) * 4 * 2.5, (small, large)
+    small = _best_time(text(2000))
+    large = _best_time(text(16000))
+    assert large < max(small, 0.005) * 8 * 3, (small, large)
 
 
 def test_other_sentence_shapes():
