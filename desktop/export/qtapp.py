@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 
+from ..bundled_fonts import font_families, register_font_files
 from ..paths import fonts_dir
 
 BODY_FAMILY = "DejaVu Sans"
 TITLE_FAMILY = "DejaVu Serif"
 MONO_FAMILY = "DejaVu Sans Mono"
-
-_registered: set[str] = set()
 
 
 def ensure_gui_app() -> QCoreApplication:
@@ -35,9 +34,7 @@ def ensure_gui_app() -> QCoreApplication:
 def register_fonts() -> None:
     """Register the bundled DejaVu fonts once, so every machine lays out the same glyphs
     (Cyrillic included) and the PDF embeds them rather than whatever the system has."""
-    for path in sorted(fonts_dir().glob("*.ttf")):
-        if path.name in _registered:
-            continue
-        if QFontDatabase.addApplicationFont(str(path)) < 0:
-            raise RuntimeError(f"cannot load the bundled font {path}")
-        _registered.add(path.name)
+    register_font_files()
+    missing = [name for name, families in font_families().items() if not families]
+    if missing:
+        raise RuntimeError(f"cannot load the bundled font {fonts_dir() / missing[0]}")

@@ -96,10 +96,10 @@ def test_start_turns_the_gc_back_on_and_adds_the_pdf_fonts_once_painted(qapp, qt
     import gc
     import sys
 
+    from desktop.bundled_fonts import font_families
     from desktop.cli import _window_parser
     from desktop.paths import fonts_dir
     from desktop.ui import app as ui
-    from desktop.ui import fonts
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start() installs its own
     args = _window_parser().parse_args([])
@@ -111,4 +111,4 @@ def test_start_turns_the_gc_back_on_and_adds_the_pdf_fonts_once_painted(qapp, qt
     finally:
         gc.enable()
     assert window.briefing() is not None
-    assert set(fonts._families) == {path.name for path in fonts_dir().glob("*.ttf")}
+    assert set(font_families()) == {path.name for path in fonts_dir().glob("*.ttf")}
