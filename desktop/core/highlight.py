@@ -80,12 +80,20 @@ def _term_spans(term: Term, words: Sequence[_Word], text: str) -> list[Span]:
 
 
 def _prefix_end(text: str, start: int, end: int, forms: tuple[str, ...]) -> int:
-    """Where in the original word the typed prefix ends ("Kazak|hstan", "Назарба|ев")."""
-    for stop in range(start + 1, end + 1):
-        if fold(text[start:stop]).startswith(forms):
-            while stop < end and unicodedata.combining(text[stop]):
-                stop += 1
-            return stop
+    """Where in the original word the typed prefix ends ("Kazak|hstan", "Назарба|ев").
+
+    The typed word's own fold comes first among ``forms``: "country" typed reads "countri"
+    or, were its "y" the start of "ye", "countr"; the mark covers "Country", not "Countr".
+    Letters the fold swallows go with the mark ("emoji" folds as "emoj" does: "emoji").
+    """
+    for form in forms:
+        for stop in range(start + 1, end + 1):
+            folded = fold(text[start:stop])
+            if folded.startswith(form):
+                while stop < end and (unicodedata.combining(text[stop])
+                                      or fold(text[start:stop + 1]) == folded):
+                    stop += 1
+                return stop
     return end
 
 

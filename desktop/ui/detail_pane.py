@@ -2,22 +2,44 @@
 
 The pane builds its own HTML from briefing text passed through ``html.escape``, and
 loads no resources and follows no links, so nothing in a briefing is ever interpreted.
+
+A search's hits are marked over the page (extra selections), not written into it: while
+a query is refined, the entry stays and only its marks move, and setting, parsing and
+laying out the page again for each keystroke cost 1-2 ms of the 16 a keystroke may take
+on a big briefing. The page is built once per entry with every marked text where the
+pane can find it again; should a text not be found as written (odd whitespace, say),
+that entry's marks go into its HTML instead, as they always did.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from ..core.model import entry_label
 from . import describe, theme
+from .highlight_delegate import utf16_spans
 from .marks import marked, marked_fragments
 from .widgets import InertTextBrowser
+
+# What HTML turns into one space: the ASCII whitespace. Anything else is written as it is
+# (a no-break space stays one); a text Qt still shows otherwise is simply not found, and
+# its entry's marks go into the HTML.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+class _Text(NamedTuple):
+    """A text of the page, in the order the page shows them: ``key`` says which field it
+    is for search marks (None: a label or a heading, never marked)."""
+
+    text: str
+    key: str | None
 
 
 class DetailPane(InertTextBrowser):
@@ -34,6 +56,9 @@ class DetailPane(InertTextBrowser):
         self._highlighter: Any = None  # the search's core Highlighter, or None
         self._rendered: tuple[Any, Any] = (None, None)  # (entry, highlighter) drawn last
         self._html_shown = ""
+        # Where each marked text starts in the page (UTF-16 positions, as Qt counts), or
+        # None when the marks are written into the HTML (see the module doc).
+        self._places: list[tuple[int, str, str]] | None = []
         self.show_entry(None)
 
     def _anchor_clicked(self, url: QUrl) -> None:
@@ -51,21 +76,25 @@ class DetailPane(InertTextBrowser):
         if entry is None:
             self._set_html("<p style='color:gray'>Select an entry to see its details and "
                            "the words of the article it comes from.</p>")
+            self._places = []
+            self._mark()
             return
-        self._set_html(self._html(entry))
+        page, texts = self._page(entry, self._no_marks)
+        self._set_html(page)
+        self._places = self._locate(texts)
+        if self._places is None:  # marks in the HTML after all
+            self._set_html(self._page(entry, self._marked)[0])
+        self._mark()
         self._to_top()
         # A pane filled before its first layout scrolls when it gets its size; a new entry
         # is read from its top, so go there again once the layout has settled.
         QTimer.singleShot(0, self._to_top)
 
-    def _set_html(self, html_text: str) -> bool:
-        """Show ``html_text`` unless it is what the pane shows already (a keystroke often
-        changes the list but not the selected entry's marks): False then."""
-        if html_text == self._html_shown:
-            return False
-        self._html_shown = html_text
-        self.setHtml(html_text)
-        return True
+    def _set_html(self, html_text: str) -> None:
+        """Show ``html_text`` unless it is what the pane shows already."""
+        if html_text != self._html_shown:
+            self._html_shown = html_text
+            self.setHtml(html_text)
 
     def set_highlighter(self, highlighter: Any, *, render: bool = True) -> None:
         """Mark a search's hits in the shown entry (None: no search); with ``render``
@@ -75,59 +104,131 @@ class DetailPane(InertTextBrowser):
             self.refresh()
 
     def refresh(self) -> None:
-        """Draw the entry again if it was drawn for another search, where the reader had
-        scrolled to: refining a query moves the marks, not the entry."""
+        """Mark the entry for the search now set, where the reader had scrolled to:
+        refining a query moves the marks, not the entry."""
         if self._rendered == (self._entry, self._highlighter):
             return
         if self._entry is None or self._rendered[0] is not self._entry:
             self.show_entry(self._entry, self._found)
             return
         self._rendered = (self._entry, self._highlighter)
-        bar = self.verticalScrollBar()
-        at = bar.value()
-        if self._set_html(self._html(self._entry)):
+        if self._places is None:  # marks in the HTML: the page again, scrolled as it was
+            bar = self.verticalScrollBar()
+            at = bar.value()
+            self._set_html(self._page(self._entry, self._marked)[0])
             bar.setValue(at)
+        else:
+            self._mark()
 
     def highlighted_texts(self) -> list[str]:
         """The text under each search highlight, in the order shown."""
-        return marked_fragments(self.document(), theme.search_background(self.palette()))
+        if self._places is None:
+            return marked_fragments(self.document(), theme.search_background(self.palette()))
+        return [mark.cursor.selectedText() for mark in self.extraSelections()]
 
     def _to_top(self) -> None:
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
 
     def refresh_colours(self) -> None:
+        self._html_shown = ""  # the page's own colours are in its HTML
         self.show_entry(self._entry, self._found)
+
+    # --- the marks ------------------------------------------------------------------------
+
+    def _locate(self, texts: list[_Text]) -> list[tuple[int, str, str]] | None:
+        """Where each text to be marked starts in the page: found in order, each after
+        the one before (labels and headings too, so that a value is never found in the
+        label before it); None if any is not where the HTML put it."""
+        raw = self.document().toRawText()  # positions as the document's (frames kept)
+        wide = len(raw.encode("utf-16-le")) != 2 * len(raw)  # characters beyond U+FFFF
+        places: list[tuple[int, str, str]] = []
+        at = 0
+        for text, key in texts:
+            if not text:
+                continue
+            found = raw.find(text, at)
+            if found < 0:
+                return None
+            at = found + len(text)
+            if key is not None:
+                start = len(raw[:found].encode("utf-16-le")) // 2 if wide else found
+                places.append((start, text, key))
+        return places
+
+    def _mark(self) -> None:
+        if self._places is None:
+            return
+        marks: list[QTextEdit.ExtraSelection] = []
+        if self._highlighter is not None and self._places:
+            colour = theme.search_background(self.palette())
+            document = self.document()
+            for start, text, key in self._places:
+                spans = self._highlighter.spans(text, key or None)
+                for left, right in utf16_spans(text, spans) if spans else ():
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(start + left)
+                    cursor.setPosition(start + right, QTextCursor.MoveMode.KeepAnchor)
+                    fmt = QTextCharFormat()
+                    fmt.setBackground(colour)
+                    mark = QTextEdit.ExtraSelection()
+                    mark.cursor = cursor  # type: ignore[misc]
+                    mark.format = fmt  # type: ignore[misc]
+                    marks.append(mark)
+        if marks or self.extraSelections():
+            self.setExtraSelections(marks)
+
+    # --- the page -------------------------------------------------------------------------
+
+    def _no_marks(self, text: str, _key: str) -> str:
+        return html.escape(text)
 
     def _marked(self, text: str, key: str) -> str:
         """``text`` escaped, with the search's hits in it marked."""
         return marked(text, self._highlighter, key,
                       theme.search_background(self.palette()).name())
 
-    def _html(self, entry: Any) -> str:
+    def _page(self, entry: Any, mark: Callable[[str, str], str]) -> tuple[str, list[_Text]]:
+        """The entry's page, each text through ``mark``, and its texts in page order.
+
+        Texts are written with their whitespace as the page shows it (runs of it as one
+        space, none at the ends), so that each can be found in the page as written."""
         esc = html.escape
-        mark = self._marked
+        texts: list[_Text] = []
+
+        def shown(text: str, key: str | None) -> str:
+            text = _SPACES.sub(" ", text).strip(" ")
+            texts.append(_Text(text, key))
+            return esc(text) if key is None else mark(text, key)
+
         derived_colour = theme.derived_bar(self.palette()).name()
+        title = shown(entry_label(entry), describe.label_key(entry))
         rows = []
         for line in describe.lines(entry, titled=True):
             pad = 4 + 18 * line.depth
-            value = mark(line.value, line.key)
-            if line.derived:
-                value = (f"<span style='color:{derived_colour}'><b>derived</b></span> "
+            label = shown(line.label, None)
+            derived = shown("derived", None) if line.derived else ""
+            value = shown(line.value, line.key)
+            if derived:
+                value = (f"<span style='color:{derived_colour}'><b>{derived}</b></span> "
                          f"{value}")
             rows.append(f"<tr><td style='padding:2px 10px 2px {pad}px; color:gray' "
-                        f"valign='top'>{esc(line.label)}</td>"
+                        f"valign='top'>{label}</td>"
                         f"<td style='padding:2px'>{value}</td></tr>")
+        heading = shown("In the article", None)
+        hint = shown("(click a quote to see it there)", None)
         quotes = []
         for number, excerpt in enumerate(getattr(entry, "source", ())):
             missing = self._found is not None and not self._found(excerpt)
+            text = shown(excerpt, "source")
             if missing:
-                quote = (f"“{mark(excerpt, 'source')}”<br/><i style='color:#c03030'>"
-                         "not found in the article</i>")
+                quote = (f"“{text}”<br/><i style='color:#c03030'>"
+                         f"{shown('not found in the article', None)}</i>")
             else:  # a link of our own making: the pane's anchorClicked handles it
-                quote = f"<a href='excerpt:{number}'>“{mark(excerpt, 'source')}”</a>"
+                quote = f"<a href='excerpt:{number}'>“{text}”</a>"
             quotes.append(f"<p style='margin:6px 0 6px 12px; padding-left:8px'>{quote}</p>")
-        return (f"<h3>{mark(entry_label(entry), describe.label_key(entry))}</h3>"
+        page = (f"<h3>{title}</h3>"
                 f"<table cellspacing='0'>{''.join(rows)}</table>"
-                f"<h4>In the article <span style='font-weight:normal; color:gray'>"
-                f"(click a quote to see it there)</span></h4>{''.join(quotes)}")
+                f"<h4>{heading} <span style='font-weight:normal; color:gray'>"
+                f"{hint}</span></h4>{''.join(quotes)}")
+        return page, texts

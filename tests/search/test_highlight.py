@@ -33,6 +33,14 @@ def test_prefix_being_typed_highlights_only_the_typed_part():
     assert shown("$441.4 million", "441") == ["441"]
 
 
+def test_a_whole_word_being_typed_is_marked_whole():
+    # "country" reads "countri" (its own fold) before "countr" (were y the start of "ye"),
+    # and letters the fold swallows ("ji" -> "i") belong to the mark.
+    assert shown("Country of origin", "country") == ["Country"]
+    assert shown("an emoji here", "emoji") == ["emoji"]
+    assert shown("Kazakhstan", "kazakh") == ["Kazakh"]
+
+
 def test_phrase_highlights_the_whole_run_and_only_in_order():
     text = "Bilateral trade turnover rose; turnover of trade fell"
     assert shown(text, '"trade turnover"') == ["trade turnover"]
