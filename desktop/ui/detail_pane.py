@@ -157,8 +157,6 @@ class DetailPane(InertTextBrowser):
         return places
 
     def _mark(self) -> None:
-        if self._places is None:
-            return
         marks: list[QTextEdit.ExtraSelection] = []
         if self._highlighter is not None and self._places:
             colour = theme.search_background(self.palette())

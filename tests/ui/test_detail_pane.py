@@ -61,3 +61,15 @@ def test_text_the_page_shows_otherwise_is_marked_in_the_html(pane):
                    note="Line one\u2028Lukashenko again", source=("Lukashenko  spoke.",))
     pane.show_entry(entry)
     assert _search(pane, "lukashenko") == ["Lukashenko"] * 3
+
+
+def test_an_entry_marked_in_its_html_keeps_no_marks_of_the_entry_before(pane):
+    plain = Leader(name="Alexander Lukashenko", role="President", country="Belarus",
+                   source=("Lukashenko spoke.",))
+    odd = Leader(name="Nursultan Nazarbayev", role="President", country="Kazakhstan",
+                 note="Line one\u2028line two", source=("Nazarbayev spoke.",))
+    pane.show_entry(plain)
+    assert _search(pane, "lukashenko") == ["Lukashenko"] * 2
+    pane.show_entry(odd)  # marked in its HTML: the extra marks over the page must go
+    assert pane.extraSelections() == []
+    assert _search(pane, "president") == ["President"]
