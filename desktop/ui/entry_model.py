@@ -29,9 +29,9 @@ def clipped(text: str) -> str:
     return text if len(text) <= CELL_CHARS else text[:CELL_CHARS - 1] + "…"
 
 
-# data() runs for every painted cell, so the roles a cell answers are plain ints in a
-# dict: Qt's enums cost microseconds per comparison in Python, a noticeable share of each
-# keystroke's repaint while a search filters the list. flags() is not overridden: the
+# The highlight delegate paints a cell from cell(), one call; data() answers the rest
+# (tooltips, screen readers, the entry behind a row), its roles plain ints in a dict, as
+# Qt's enums cost microseconds per comparison in Python. flags() is not overridden: the
 # table model's own (enabled, selectable, no children) is what a cell is, and the view
 # asks it twice per painted cell, each time a trip into Python if it were ours.
 _TEXT, _ENTRY, _ENTRY_INDEX = range(3)
