@@ -23,6 +23,7 @@ from .fold import SKELETON, fold, tokens
 
 SEP = b"\x00"  # between values in a column's text; never inside a word
 _MARK = b"\x01"  # stands in for a phrase found, when checking phrases
+_BUT_SEP_AND_MARK = bytes(range(2, 256))  # what _marked_values deletes
 _SAMPLE = 256  # values looked at to decide whether a field repeats a few values
 # ASCII letters lowercased, y and j made i as the skeleton does, punctuation but . and ,
 # made spaces. ASCII bytes never occur inside a multi-byte character, so the rest of the
@@ -146,9 +147,7 @@ class Column:
         pattern = self._phrase_pattern(encoded)
         found: set[int] = set()
         if self.groups is not None:  # few distinct values: check them all
-            marked = pattern.sub(_MARK, self.text).split(SEP)
-            found.update(chain.from_iterable(
-                compress(self.groups, map(bytes.__contains__, marked, repeat(_MARK)))))
+            found.update(chain.from_iterable(compress(self.groups, self._marked_values(pattern))))
             return found
         if len(candidates) * 8 < len(self.eids):
             starts = self._value_starts()
@@ -158,9 +157,17 @@ class Column:
                 if pattern.search(self.text, starts[lo], starts[hi] - 1):
                     found.add(eid)
         else:  # most values match: mark the matches and split, all in C
-            marked = pattern.sub(_MARK, self.text).split(SEP)
-            found.update(compress(self.eids, map(bytes.__contains__, marked, repeat(_MARK))))
+            found.update(compress(self.eids, self._marked_values(pattern)))
         return found
+
+    def _marked_values(self, pattern: re.Pattern[bytes]) -> list[bytes]:
+        """One item per value of the column, true where ``pattern`` matches in it.
+
+        Every match becomes a mark, everything but the marks and the separators goes, and
+        the rest splits into b"" (no match) and runs of marks, all in C: asking each of
+        15,000 values whether it holds a mark took 3.7 ms, this takes 0.4."""
+        marked = pattern.sub(_MARK, self.text)
+        return marked.translate(None, _BUT_SEP_AND_MARK).split(SEP)
 
     def _phrase_by_words(self, words: Sequence[str], candidates: set[int]) -> set[int]:
         """The slow, exact check: fold each candidate value and look for the words."""
