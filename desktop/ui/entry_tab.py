@@ -178,27 +178,48 @@ class EntryTab(QWidget):
         else:
             self._show(None)
 
-    def set_row_filter(self, indices: Iterable[int] | None) -> None:
-        """Show only these entries (None: all), keeping the selected one if it stays."""
+    def set_row_filter(self, indices: Iterable[int] | None) -> bool:
+        """Show only these entries (None: all), keeping the selected one if it stays;
+        False when they are the entries shown already."""
         kept = self.selected_entry_index()
         if not self.model.set_row_filter(indices):
-            return  # the same entries: nothing to redo
+            return False  # the same entries: nothing to redo
         self._update_count()
         if kept is not None and self.select_entry_index(kept):
-            return
+            return True
         if self.model.rowCount():
             self.select_row(0)
         else:
             self._show(None)
+        return True
 
     def apply_search(self, indices: Iterable[int] | None, highlighter: Any) -> None:
         """Show only the matching entries (None: all), their hits marked in the list and
         in the detail pane (``highlighter``: the query's core Highlighter, or None)."""
         self.delegate.set_highlighter(highlighter)
         self.detail.set_highlighter(highlighter, render=False)
-        self.set_row_filter(indices)
+        if not self.set_row_filter(indices):
+            # The same rows, which a model reset would have repainted whole: most
+            # keystrokes ("kazakhs" -> "kazakhst") keep the rows and move a few marks.
+            self._repaint_marked_cells()
         self.detail.refresh()  # drawn once, whether or not the selection moved
-        self.table.viewport().update()
+
+    def _repaint_marked_cells(self) -> None:
+        """Repaint the cells on screen whose marks the new search moved, and only those:
+        painting a cell again costs as much as finding whether it has to be."""
+        table, model = self.table, self.model
+        viewport = table.viewport()
+        first = table.rowAt(0)
+        if first < 0:
+            return
+        last = table.rowAt(viewport.height() - 1)
+        if last < 0:
+            last = model.rowCount() - 1
+        changed = self.delegate.marks_changed
+        for row in range(first, last + 1):
+            for column in range(model.columnCount()):
+                if changed(*model.cell(row, column)):
+                    viewport.update(table.visualRect(model.index(row, column)))
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.entries())

@@ -83,6 +83,7 @@ class HighlightDelegate(QStyledItemDelegate):
         self._cell = cell
         self._highlighter: Any = None  # core Highlighter of the current query, or None
         self._spans_of: dict[Cell, list[Span]] = {}
+        self._before: tuple[Any, dict[Cell, list[Span]]] = (None, {})  # the search before
         # What drawing a cell's text needs beyond the text, the same for every cell of a
         # view until its style, font or palette changes: asking the style for each cell
         # cost more than drawing it.
@@ -96,8 +97,22 @@ class HighlightDelegate(QStyledItemDelegate):
         self._texts: dict[tuple[str, float], _Shown] = {}
 
     def set_highlighter(self, highlighter: Any) -> None:
+        self._before = (self._highlighter, self._spans_of)
         self._highlighter = highlighter
         self._spans_of = {}
+
+    def marks_changed(self, text: str, key: str | None) -> bool:
+        """Does a cell showing ``text`` (of field ``key``) look different for this search
+        than for the one before?"""
+        text = one_line(text)
+        now = self._spans(text, key)
+        highlighter, spans_of = self._before
+        if highlighter is None or key is None or not text:
+            return bool(now)
+        before = spans_of.get((text, key))
+        if before is None:
+            before = highlighter.spans(text, key or None)
+        return before != now
 
     def spans(self, index: _Index) -> list[Span]:
         """What is highlighted in this cell's text (Python string positions)."""

@@ -407,3 +407,41 @@ def test_refining_a_query_keeps_the_detail_pane_where_it_was_read(make_window, q
     assert bar.value() == at
     tab.select_row(1)  # another entry is read from its top
     qtbot.waitUntil(lambda: bar.value() == 0)
+
+
+def test_a_keystroke_that_keeps_the_rows_repaints_only_cells_whose_marks_moved(
+        make_window, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QRegion
+
+    window = make_window(SEED_BRIEFING, tab="leaders")
+    field = window.search_bar.field
+    field.setText("nazarbaye")
+    qtbot.wait(50)
+    tab = window.entry_tab("leaders")
+    rows = _shown(window, "leaders")
+    painted = QRegion()
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):
+            nonlocal painted
+            if event.type() == QEvent.Type.Paint:
+                painted = painted.united(event.region())
+            return False
+
+    watcher = Paints()
+    tab.table.viewport().installEventFilter(watcher)
+    field.setText("nazarbayev")  # the same leaders; only the name's mark grows by a letter
+    QApplication.processEvents()
+    assert _shown(window, "leaders") == rows
+    name = next(r for r, entry in enumerate(rows) if "Nazarbayev" in entry.name)
+    cell = tab.table.visualRect(tab.model.index(name, 0))
+    assert painted == QRegion(cell)  # that cell, and nothing else
+    start, end = tab.delegate.spans(tab.model.index(name, 0))[-1]
+    assert rows[name].name[start:end] == "Nazarbayev"
+    field.setText("zzz")  # rows change: the list is painted whole
+    QApplication.processEvents()
+    field.setText("nazarbayev")
+    painted = QRegion()
+    QApplication.processEvents()
+    assert painted.contains(tab.table.viewport().rect())
