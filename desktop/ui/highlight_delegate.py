@@ -57,7 +57,10 @@ _SELECTED = QStyle.StateFlag.State_Selected.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
 _COLOUR_STATE = _SELECTED | _ENABLED | _ACTIVE
-_LIMIT = 4096  # texts (and marks) kept per view; a screen shows a few hundred
+_LIMIT = 4096  # marks kept per view and search; a screen shows a few hundred cells
+# Laid-out texts kept per view: ~2.4 KB each (measured), so at most ~5 MB a list, and
+# still ten screens of texts to come back to.
+_TEXTS_LIMIT = 2000
 
 
 def utf16_spans(text: str, spans: list[Span]) -> list[Span]:
@@ -219,7 +222,7 @@ class HighlightDelegate(QStyledItemDelegate):
         return colour
 
     def _shown(self, text: str, width: float) -> _Shown:
-        if len(self._texts) > _LIMIT:
+        if len(self._texts) > _TEXTS_LIMIT:
             self._texts.clear()
         metrics = self._metrics
         if metrics.horizontalAdvance(text) <= width:

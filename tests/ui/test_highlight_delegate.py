@@ -125,3 +125,14 @@ def test_a_mark_on_the_selected_row_keeps_its_text_dark(pair):
     assert mark in inside  # the mark over the selection colour...
     text = ours.palette().color(QPalette.ColorRole.Text)
     assert any(c == text for c in inside)  # ...with the hit's letters in the dark text
+
+
+def test_kept_layouts_stay_within_their_bound(pair, monkeypatch):
+    import desktop.ui.highlight_delegate as module
+
+    ours, delegate, qts = pair
+    monkeypatch.setattr(module, "_TEXTS_LIMIT", 3)
+    for _ in range(3):
+        image = _grab(ours)
+        assert len(delegate._texts) <= 4  # the bound, then the one that went over it
+    assert image == _grab(qts)  # and it still draws every cell as Qt does
