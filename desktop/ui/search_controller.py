@@ -6,14 +6,14 @@ only marked stale and catch up when they are shown, or when a step to the next h
 there: a keystroke then costs one tab's update, not six. The tab titles' counts, and the
 results panel when open, follow once typing pauses (TITLES_DELAY_MS, PANEL_DELAY_MS):
 counting every section and laying the tab bar out again cost ~1 ms a keystroke on a
-50,000-entry briefing (p95 13.6 ms with titles at once, 12.6 ms deferred, in
-benchmarks/bench_search_window.py).
+50,000-entry briefing when this was decided (p95 13.6 ms with titles at once, 12.6 ms
+deferred, in benchmarks/bench_search_window.py; keystrokes have got cheaper since).
 
 One kind of keystroke waits for a pause too: a word of two letters just begun ("ka",
 "-20"). It matches a large share of a big briefing (20,000 of 100,000 entries for "ka"),
-costs the most to evaluate and paint (17-23 ms, the slowest keystrokes measured), and is
-nearly always followed by a third letter; on a small briefing it runs at once
-(SHORT_WORD_ENTRIES).
+costs the most to evaluate and paint (17-23 ms when this was decided, the slowest
+keystrokes measured then), and is nearly always followed by a third letter; on a small
+briefing it runs at once (SHORT_WORD_ENTRIES).
 
 The index is built once per loaded briefing (again after a live reload, keeping the
 query): a small one just after the window is painted, a big one in a thread, the field
