@@ -191,12 +191,9 @@ class SearchIndex:
         if found is None:
             found = self._evaluate(term)
             self._terms_ids += len(found)
-            while self._terms_ids > _CACHE_IDS and terms:
-                self._terms_ids -= len(terms.pop(next(iter(terms))))
         terms[key] = found  # the most recent, last
-        if self._terms_ids > _CACHE_IDS:  # one set over the bound on its own: not kept
-            del terms[key]
-            self._terms_ids -= len(found)
+        while self._terms_ids > _CACHE_IDS:  # the oldest go first (a set over the bound
+            self._terms_ids -= len(terms.pop(next(iter(terms))))  # alone goes too)
         return found
 
     def _evaluate(self, term: Term) -> frozenset[int]:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from ..core.model import entry_label
 from . import describe, theme
-from .highlight_delegate import utf16_spans
+from .excerpts import Utf16Offsets, utf16_spans
 from .marks import marked, marked_fragments
 from .widgets import InertTextBrowser
 
@@ -141,7 +141,7 @@ class DetailPane(InertTextBrowser):
         the one before (labels and headings too, so that a value is never found in the
         label before it); None if any is not where the HTML put it."""
         raw = self.document().toRawText()  # positions as the document's (frames kept)
-        wide = len(raw.encode("utf-16-le")) != 2 * len(raw)  # characters beyond U+FFFF
+        utf16 = Utf16Offsets(raw)
         places: list[tuple[int, str, str]] = []
         at = 0
         for text, key in texts:
@@ -152,8 +152,7 @@ class DetailPane(InertTextBrowser):
                 return None
             at = found + len(text)
             if key is not None:
-                start = len(raw[:found].encode("utf-16-le")) // 2 if wide else found
-                places.append((start, text, key))
+                places.append((utf16(found), text, key))
         return places
 
     def _mark(self) -> None:

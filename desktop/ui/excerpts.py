@@ -49,6 +49,12 @@ class Utf16Offsets:
         return index + bisect_left(self._astral, index)
 
 
+def utf16_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Python string positions in ``text`` -> the UTF-16 positions Qt counts in."""
+    at = Utf16Offsets(text)
+    return [(at(start), at(end)) for start, end in spans]
+
+
 def _has_astral(text: str) -> bool:
     # encode is done in C and is much faster than a Python loop over 4 MB of text
     return len(text.encode("utf-16-le")) != 2 * len(text)

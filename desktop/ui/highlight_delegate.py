@@ -63,17 +63,6 @@ _LIMIT = 4096  # marks kept per view and search; a screen shows a few hundred ce
 _TEXTS_LIMIT = 2000
 
 
-def utf16_spans(text: str, spans: list[Span]) -> list[Span]:
-    """Python string positions -> the UTF-16 positions Qt counts in."""
-    if len(text.encode("utf-16-le")) == 2 * len(text):
-        return spans
-
-    def at(i: int) -> int:
-        return len(text[:i].encode("utf-16-le")) // 2
-
-    return [(at(s), at(e)) for s, e in spans]
-
-
 def one_line(text: str) -> str:
     """A cell shows one line: line breaks become spaces (isprintable() is False for
     every character splitlines() breaks at, and is a quick check in C)."""
@@ -95,6 +84,7 @@ class HighlightDelegate(QStyledItemDelegate):
         self._line = (0.0, 0.0)  # a line's height and ascent, as Qt lays the text out
         self._places: dict[tuple[int, int, int], tuple[int, int, float]] = {}
         self._colours: dict[tuple[int, int, bool], QColor] = {}
+        self._mark_colour: tuple[int | None, QColor] = (None, QColor())  # palette's key
         # (text, width) -> the text as shown (elided to the width) and how many of its
         # characters that keeps, with its QStaticText once it has been drawn twice.
         self._texts: dict[tuple[str, float], _Shown] = {}
@@ -108,14 +98,7 @@ class HighlightDelegate(QStyledItemDelegate):
         """Does a cell showing ``text`` (of field ``key``) look different for this search
         than for the one before?"""
         text = one_line(text)
-        now = self._spans(text, key)
-        highlighter, spans_of = self._before
-        if highlighter is None or key is None or not text:
-            return bool(now)
-        before = spans_of.get((text, key))
-        if before is None:
-            before = highlighter.spans(text, key or None)
-        return before != now
+        return _spans(*self._before, text, key) != self._spans(text, key)
 
     def spans(self, index: _Index) -> list[Span]:
         """What is highlighted in this cell's text (Python string positions)."""
@@ -123,16 +106,7 @@ class HighlightDelegate(QStyledItemDelegate):
         return self._spans(one_line(text), key)
 
     def _spans(self, text: str, key: str | None) -> list[Span]:
-        if self._highlighter is None or key is None or not text:
-            return []
-        # Columns repeat their values (countries, roles, statuses) down the screen, and a
-        # repaint (hover, scroll) shows the same cells again: fold each once per query.
-        cached = self._spans_of.get((text, key))
-        if cached is None:
-            if len(self._spans_of) > _LIMIT:
-                self._spans_of.clear()
-            cached = self._spans_of[text, key] = self._highlighter.spans(text, key or None)
-        return cached
+        return _spans(self._highlighter, self._spans_of, text, key)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         widget = option.widget
@@ -238,10 +212,10 @@ class HighlightDelegate(QStyledItemDelegate):
         """Fill the marks of ``spans`` behind where ``text`` goes; their rectangles."""
         metrics = self._metrics
         height = self._line[0]
-        background = self._colours.get((palette.cacheKey(), -1, False))
-        if background is None:
-            background = self._colours[palette.cacheKey(), -1, False] = \
-                theme.search_background(palette)
+        key = palette.cacheKey()
+        if self._mark_colour[0] != key:
+            self._mark_colour = (key, theme.search_background(palette))
+        background = self._mark_colour[1]
         marks = []
         for start, end in spans:
             if start >= shown.visible:
@@ -251,6 +225,21 @@ class HighlightDelegate(QStyledItemDelegate):
             marks.append(QRectF(x + left, y, width, height))
             painter.fillRect(marks[-1], background)
         return marks
+
+
+def _spans(highlighter: Any, kept: dict[Cell, list[Span]], text: str,
+           key: str | None) -> list[Span]:
+    """What ``highlighter`` (None: no search) marks in a cell's text, kept in ``kept``:
+    columns repeat their values (countries, roles, statuses) down the screen, and a
+    repaint (hover, scroll) shows the same cells again, so each is folded once a query."""
+    if highlighter is None or key is None or not text:
+        return []
+    spans = kept.get((text, key))
+    if spans is None:
+        if len(kept) > _LIMIT:
+            kept.clear()
+        spans = kept[text, key] = highlighter.spans(text, key or None)
+    return spans
 
 
 class _Shown:

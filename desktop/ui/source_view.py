@@ -23,8 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from . import theme
-from .excerpts import Utf16Offsets, find_excerpt, find_excerpts
-from .highlight_delegate import utf16_spans
+from .excerpts import Utf16Offsets, find_excerpt, find_excerpts, utf16_spans
 
 
 def _selection(cursor: QTextCursor, colour: QColor) -> QTextEdit.ExtraSelection:
