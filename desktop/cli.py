@@ -16,6 +16,14 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 TABS = ("overview", "leaders", "agreements", "trade", "cooperation", "timeline", "source")
 
 
+def say(message: object) -> None:
+    """One line on stderr. Messages can hold a briefing's text (a path, a title), so
+    newlines and terminal controls in it are shown as escapes, never sent raw."""
+    from .core.problems import printable
+
+    print(printable(str(message)), file=sys.stderr)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that exits 2 with one line, as `briefing` promises for usage errors."""
 
@@ -61,7 +69,7 @@ def cmd_check(argv: Sequence[str]) -> int:
     try:
         document = load_document(args.file)
     except UnreadableFileError as exc:
-        print(f"briefing check: {exc}", file=sys.stderr)
+        say(f"briefing check: {exc}")
         return EXIT_USAGE
     except BriefingError as exc:
         for problem in exc.problems:
@@ -73,7 +81,9 @@ def cmd_check(argv: Sequence[str]) -> int:
     if problems:
         return EXIT_PROBLEMS
     if not args.quiet:
-        print(f"{args.file}: ok ({_summary(document.briefing)})")
+        from .core.problems import printable
+
+        print(f"{printable(args.file)}: ok ({_summary(document.briefing)})")
     return EXIT_OK
 
 
@@ -107,34 +117,49 @@ def cmd_build(argv: Sequence[str]) -> int:
     args = _build_parser().parse_args(argv)
     from pathlib import Path
 
-    from .core.extract import ArticleError, DraftError, draft_text, write_atomic
+    from .core.article import Article
+    from .core.extract import ArticleError, DraftError, prepare_draft, save_draft
     from .core.load import parse_document
     from .core.problems import BriefingError
     from .core.provenance import check_document
+    from .core.savefile import SaveError
 
     to_stdout = args.output == "-"
     out = Path("draft.yaml") if to_stdout else Path(args.output)
     try:
-        text = draft_text(Path(args.article), out.parent, date=args.date)
+        draft = prepare_draft(Path(args.article), out.parent, date=args.date)
+        if to_stdout and draft.article_copy is not None:
+            raise ArticleError(
+                f"{args.article} is not in this folder or below it, and a briefing reads its "
+                "article from its own folder: run build from the article's folder, or write "
+                "the draft to a file with -o (the article is then copied beside it)")
     except (ArticleError, DraftError) as exc:
         message = str(exc) if isinstance(exc, ArticleError) else f"{args.article}: {exc}"
-        print(f"briefing build: {message}", file=sys.stderr)
+        say(f"briefing build: {message}")
         return EXIT_USAGE
-    try:  # the promise is a draft that passes `briefing check`: hold the builder to it
-        problems = check_document(parse_document(text, out.resolve()))
+    # The promise is a draft that passes `briefing check`: hold the builder to it, against
+    # the article as it was read (it may still have to be copied beside the draft).
+    article = Article(Path(args.article), draft.source.text, draft.source.sha256)
+    try:
+        problems = check_document(parse_document(draft.text, out.resolve()), article)
     except BriefingError as exc:
         problems = exc.problems
     if to_stdout:
-        sys.stdout.write(text)
+        sys.stdout.write(draft.text)
     else:
         try:
-            write_atomic(out, text)
-        except OSError as exc:
-            print(f"briefing build: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+            save_draft(draft, out)
+        except SaveError as exc:
+            say(f"briefing build: {exc}")
             return EXIT_USAGE
+        if draft.article_copy is not None:
+            say(f"briefing build: copied {args.article} to {draft.article_copy}, beside the "
+                "draft (a briefing reads its article from its own folder)")
     for problem in problems:
-        print(f"briefing build: draft problem: {problem}", file=sys.stderr)
+        say(f"briefing build: draft problem: {problem}")
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
 def _search_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="briefing search",
                      description="Find entries of a briefing. One hit a line: "
@@ -158,22 +183,26 @@ def cmd_search(argv: Sequence[str]) -> int:
     try:
         query = parse_query(args.query)
     except QueryError as exc:
-        print(f"briefing search: bad query at {exc}",
-              file=sys.stderr)
+        say(f"briefing search: bad query at {exc}")
         return EXIT_USAGE
     try:
         document = load_document(args.file)
         article = None
         if args.article:
-            from .core.provenance import article_path, read_article
+            from .core.article import ArticleRefused, open_verified, refusal_problem
 
-            article = read_article(article_path(document.path, document.briefing)).text
+            ref = document.briefing.briefing.article
+            try:
+                article = open_verified(document.path, ref.path, ref.sha256).text
+            except ArticleRefused as exc:
+                say(refusal_problem(document.path, exc))
+                return EXIT_USAGE
     except UnreadableFileError as exc:
-        print(f"briefing search: {exc}", file=sys.stderr)
+        say(f"briefing search: {exc}")
         return EXIT_USAGE
     except BriefingError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            say(problem)
         return EXIT_USAGE
     from .core.search import SearchIndex
 
@@ -187,7 +216,11 @@ def cmd_search(argv: Sequence[str]) -> int:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """A value as one terminal-safe field: whitespace runs (tabs, newlines) as one space,
+    and controls (ESC, BEL, CR...) that could recolour or rewrite the terminal escaped."""
+    from .core.problems import printable
+
+    return printable(" ".join(text.split()))
 def _export_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="briefing export",
                      description="Write a briefing as a paginated PDF (title block, contents, "
@@ -217,14 +250,14 @@ def cmd_export(argv: Sequence[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from pathlib import Path
 
+    from .core.article import ArticleRefused, locate, open_verified, refusal_problem
     from .core.load import load_briefing
     from .core.model import SECTIONS
     from .core.problems import BriefingError, UnreadableFileError
-    from .core.provenance import article_path, read_article
     from .core.query import QueryError, parse_query
 
     def fail(message: object) -> int:
-        print(f"briefing export: {message}", file=sys.stderr)
+        say(f"briefing export: {message}")
         return EXIT_USAGE
 
     query = None
@@ -242,17 +275,16 @@ def cmd_export(argv: Sequence[str]) -> int:
         more = len(exc.problems) - 1
         return fail(f"{exc.problems[0]}" + (f" (and {more} more; see briefing check)"
                                             if more else ""))
-    source = article_path(path, briefing)
+    ref = briefing.briefing.article
+    try:  # the appendix and every excerpt must stand on the article the briefing names
+        article = open_verified(path, ref.path, ref.sha256)
+    except ArticleRefused as exc:
+        return fail(refusal_problem(path, exc))
+    source = locate(path, ref.path)
     output = Path(args.output)
     if output.exists() and any(output.resolve() == p.resolve() for p in (path, source)
                                if p.exists()):
         return fail(f"{output} is the briefing or its article; choose another output file")
-    try:
-        article = read_article(source)
-    except UnreadableFileError as exc:
-        return fail(f"cannot read the article for the appendix: {exc}")
-    except BriefingError as exc:
-        return fail(f"the article is not usable for the appendix: {exc.problems[0]}")
     if query is not None:
         from .core.search import filter_briefing
 
@@ -263,10 +295,13 @@ def cmd_export(argv: Sequence[str]) -> int:
 
     try:
         result = export_pdf(briefing, article.text, output, page_size=args.page_size,
-                            pdfa=args.pdfa, source_name=source.name, query_label=args.query)
+                            pdfa=args.pdfa, source_name=Path(ref.path).name,
+                            query_label=args.query)
     except ExportError as exc:
         return fail(exc)
-    print(f"{output}: {result.page_count} pages, {result.byte_count:,} bytes")
+    from .core.problems import printable
+
+    print(f"{printable(str(output))}: {result.page_count} pages, {result.byte_count:,} bytes")
     return EXIT_OK
 
 

@@ -8,32 +8,18 @@ its own excerpts, and every derived figure's arithmetic recomputed.
 from __future__ import annotations
 
 import ast  # loaded already (dataclasses imports it); see evaluate_arithmetic
-import hashlib
 import operator
 import re
 from collections.abc import Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from .article import Article, ArticleRefused, open_verified
 from .load import Document
-from .model import SECTIONS, Briefing, TradeStatistic
-from .problems import BriefingError, NodePath, Problem, UnreadableFileError, format_path
-from .textfile import decode, read_bytes
+from .model import SECTIONS, TradeStatistic
+from .problems import NodePath, Problem, format_path
 
 if TYPE_CHECKING:
     import yaml
-
-
-class Article(NamedTuple):  # not a frozen dataclass: making one takes ~1 ms, every start
-    """The article's text and where it was read from."""
-
-    path: Path
-    text: str
-    sha256: str
-
-    @property
-    def normalized(self) -> str:
-        return normalize_space(self.text)
 
 
 def normalize_space(text: str) -> str:
@@ -41,38 +27,24 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
-def article_path(briefing_path: Path, briefing: Briefing) -> Path:
-    """Where the article is: its path in the briefing is relative to the briefing file."""
-    return Path(briefing_path).parent / briefing.briefing.article.path
-
-
-def read_article(path: Path) -> Article:
-    """The article as UTF-8 text (raises UnreadableFileError or BriefingError)."""
-    data = read_bytes(path)
-    return Article(path=path, text=decode(data, str(path)),
-                   sha256=hashlib.sha256(data).hexdigest())
-
-
 def check_document(document: Document, article: Article | None = None) -> list[Problem]:
-    """Every way the briefing strays from its article, in file order."""
+    """Every way the briefing strays from its article, in file order.
+
+    Excerpts are compared only with a verified article (see article.py): a changed or
+    misplaced article gives one problem, at the field to fix, and nothing of its text.
+    """
     problems: list[Problem] = []
     ref = document.briefing.briefing.article
-    if article is None:
-        try:
-            article = read_article(article_path(document.path, document.briefing))
-        except UnreadableFileError as exc:
-            problems.append(_problem(document, ("briefing", "article", "path"),
-                                     f"cannot read the article '{ref.path}': {exc.reason}"))
-        except BriefingError as exc:
-            problems.extend(_problem(document, ("briefing", "article", "path"),
-                                     f"the article is not usable: {p.message}")
-                            for p in exc.problems)
+    try:
+        if article is None:
+            article = open_verified(document.path, ref.path, ref.sha256)
+        elif article.sha256 != ref.sha256:
+            raise ArticleRefused("sha256", f"the article's sha256 is {article.sha256}, "
+                                 f"not {ref.sha256}")
+    except ArticleRefused as exc:
+        article = None
+        problems.append(_problem(document, ("briefing", "article", exc.field), exc.reason))
     if article is not None:
-        if article.sha256 != ref.sha256:
-            problems.append(_problem(
-                document, ("briefing", "article", "sha256"),
-                f"the article's sha256 is {article.sha256}, not {ref.sha256} (the article "
-                "changed, or the briefing names the wrong file)"))
         problems.extend(_excerpt_problems(document, article.normalized))
     problems.extend(_figure_problems(document))
     problems.sort(key=lambda p: (p.line, p.column))

@@ -108,3 +108,57 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
 def _line_col_of_char(text: str, offset: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def locate_key(text: str, keys: tuple[str, ...]) -> tuple[int, int]:
+    """1-based line and column of the value at the mapping ``keys`` (the deepest that
+    exists; 1:1 for none), read from parser events and stopping there.
+
+    For a problem's position in a file that was loaded without its nodes (the window
+    keeps none): the ``briefing`` header comes first in a briefing, so this reads a few
+    dozen events where composing a large file would build a million nodes.
+    """
+    loader = _Loader(text)
+    try:
+        event = loader.get_event()
+        while not isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent,
+                                     yaml.ScalarEvent, yaml.StreamEndEvent)):
+            event = loader.get_event()  # stream and document starts
+        mark = event.start_mark
+        for key in keys:
+            if not isinstance(event, yaml.MappingStartEvent):
+                break
+            event = _value_of(loader, key)
+            if event is None:
+                break
+            mark = event.start_mark
+        return mark.line + 1, mark.column + 1
+    except yaml.YAMLError:
+        return 1, 1
+    finally:
+        loader.dispose()
+
+
+def _value_of(loader: yaml.Loader, key: str) -> yaml.Event | None:
+    """The first event of ``key``'s value in the mapping just started, or None."""
+    while True:
+        event = loader.get_event()
+        if isinstance(event, yaml.MappingEndEvent):
+            return None
+        found = isinstance(event, yaml.ScalarEvent) and event.value == key
+        _skip_node(loader, event)
+        value = loader.get_event()
+        if found:
+            return value
+        _skip_node(loader, value)
+
+
+def _skip_node(loader: yaml.Loader, event: yaml.Event) -> None:
+    """Read past the node that ``event`` starts."""
+    depth = int(isinstance(event, yaml.CollectionStartEvent))
+    while depth:
+        event = loader.get_event()
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1

@@ -12,20 +12,19 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUuid
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from .. import __version__
 from ..core.model import Briefing
+from ..core.savefile import SaveError, save
 from .pdfpost import FinishError, Target, finish
 from .qtapp import ensure_gui_app
 from .render import RenderError, RenderResult, paint_briefing
@@ -81,7 +80,10 @@ def export_pdf(briefing: Briefing, article_text: str | None, out_path: str | Pat
         data, result = _qt_pdf(briefing, article_text, page_size=page_size, pdfa=pdfa,
                                source_name=source_name, query_label=query_label, info=info)
         final = _finish(data, result, info)
-    write_atomically(out_path, lambda stream: stream.write(final))
+    try:
+        save(out_path, final)
+    except SaveError as exc:
+        raise ExportError(str(exc)) from None
     return ExportResult(path=out_path, page_count=result.page_count, byte_count=len(final))
 
 
@@ -174,42 +176,3 @@ def _finish(data: bytes, result: RenderResult, info: _Info) -> bytes:
             moment=info.generated)
     except FinishError as exc:
         raise ExportError(f"cannot finish the PDF: {exc}") from None
-
-
-def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Write through a temporary file beside ``target``, then rename it over the target;
-    on any failure remove the temporary file, leave the target as it was, and raise
-    ExportError with one line saying why."""
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder")
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                         dir=folder)
-    except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
-    temp = Path(temp_name)
-    try:
-        with _open_stream(fd) as stream:
-            write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-def _open_stream(fd: int) -> BinaryIO:
-    return os.fdopen(fd, "wb")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from . import theme
 from .widgets import plain_label
 
 MAX_LINES = 200
+MAX_ROWS = 6
 
 
 class ProblemBanner(QFrame):
@@ -25,7 +27,10 @@ class ProblemBanner(QFrame):
         self.problems.setAccessibleName("Problem list")
         self.problems.setReadOnly(True)
         self.problems.setTabChangesFocus(True)
-        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.problems.viewport().installEventFilter(self)
+        # Wrapped: a problem line carries its fix at the end, which a reader must see
+        # without scrolling sideways.
+        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.dismiss = QPushButton("Dismiss", self)
         self.dismiss.setAccessibleName("Dismiss the problems")
         self.dismiss.clicked.connect(self.hide)
@@ -46,9 +51,25 @@ class ProblemBanner(QFrame):
         if len(lines) > MAX_LINES:
             shown.append(f"… and {len(lines) - MAX_LINES:,} more problems")
         self.problems.setPlainText("\n".join(shown))
-        rows = min(max(len(shown), 1), 6)
-        self.problems.setFixedHeight(self.problems.fontMetrics().lineSpacing() * rows + 12)
         self.show()
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.problems.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit()  # wrapped lines change with the width
+        return False
+
+    def _fit(self) -> None:
+        """As tall as the wrapped problems, up to MAX_ROWS lines (then it scrolls)."""
+        metrics = self.problems.fontMetrics()
+        width = max(self.problems.viewport().width() - 8, 1)  # the document's margins
+        rows = 0
+        for line in self.problems.toPlainText().splitlines()[:MAX_ROWS]:
+            # Measured on a bounded prefix: six rows never need more, and a briefing's
+            # text in a message can be long.
+            rows += -(-metrics.horizontalAdvance(line[:2000]) // width) or 1
+        rows = min(max(rows, 1), MAX_ROWS)
+        self.problems.setFixedHeight(metrics.lineSpacing() * rows + 12)
 
     def lines(self) -> list[str]:
         return self.problems.toPlainText().splitlines()

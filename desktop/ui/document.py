@@ -11,10 +11,10 @@ import gc
 from pathlib import Path
 from typing import NamedTuple
 
+from ..core.article import ArticleRefused, open_verified, refusal_problem
 from ..core.load import load_briefing
 from ..core.model import Briefing
 from ..core.problems import BriefingError, UnreadableFileError
-from ..core.provenance import article_path, read_article
 
 THREAD_ABOVE_BYTES = 256 * 1024  # larger files load in a worker thread
 
@@ -26,8 +26,8 @@ class Loaded(NamedTuple):
 
     path: Path
     briefing: Briefing
-    article: str | None  # None when the article could not be read
-    article_problem: str | None
+    article: str | None  # None when the article may not be used (see core/article.py)
+    article_problem: str | None  # then why, as FILE:LINE:COL: message
 
 
 class Failed(NamedTuple):
@@ -38,12 +38,11 @@ class Failed(NamedTuple):
 def load(path: Path) -> Loaded:
     """The briefing and its article; raises UnreadableFileError / BriefingError."""
     briefing = load_briefing(path)
+    ref = briefing.briefing.article
     try:
-        article = read_article(article_path(path, briefing))
-    except UnreadableFileError as exc:
-        return Loaded(path, briefing, None, str(exc))
-    except BriefingError as exc:
-        return Loaded(path, briefing, None, "; ".join(str(p) for p in exc.problems))
+        article = open_verified(path, ref.path, ref.sha256)
+    except ArticleRefused as exc:
+        return Loaded(path, briefing, None, str(refusal_problem(path, exc)))
     return Loaded(path, briefing, article.text, None)
 
 

@@ -6,7 +6,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .document import Loaded
     from .mainwindow import MainWindow
+
+
+def _article_refused(window: MainWindow, loaded: Loaded, title: str, done: str) -> bool:
+    """Whether the article may not go into a hand-out (and the user has been told why):
+    a PDF whose excerpts no verified article backs is what a reader must never hand out,
+    the same rule as `briefing export`."""
+    if loaded.article is not None:
+        return False
+    from ..export.dialogs import plain_error
+
+    plain_error(window, title, f"The briefing was not {done}: its article could not "
+                f"be verified.\n\n{loaded.article_problem}")
+    return True
 
 
 def export_pdf(window: MainWindow, *, shown_only: bool = False) -> None:
@@ -14,7 +28,7 @@ def export_pdf(window: MainWindow, *, shown_only: bool = False) -> None:
     from ..export.dialogs import export_pdf_interactively, plain_error
 
     loaded = window.loaded()
-    if loaded is None:
+    if loaded is None or _article_refused(window, loaded, "Export PDF", "written"):
         return
     briefing, query = loaded.briefing, None
     if shown_only:
@@ -38,7 +52,7 @@ def print_briefing(window: MainWindow) -> None:
     from ..export.dialogs import print_with_preview
 
     loaded = window.loaded()
-    if loaded is None:
+    if loaded is None or _article_refused(window, loaded, "Print", "printed"):
         return
     shown = window.search.shown_briefing()
     briefing, query = shown if shown is not None else (loaded.briefing, None)

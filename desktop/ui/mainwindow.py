@@ -264,7 +264,14 @@ class MainWindow(QMainWindow):
         if len(title) > TITLE_CHARS:  # a title bar shows a line; the Overview has it all
             title = title[:TITLE_CHARS - 1] + "…"
         self.setWindowTitle(f"{title} — {loaded.path.name} — {APP_NAME}")
-        if self._banner is not None:
+        if loaded.article_problem is not None:
+            # The briefing is readable; its article is not (missing, changed, or outside
+            # the briefing's folder): say so above the tabs, with the fix, not only in
+            # the Source tab, since excerpts and export depend on it.
+            self.banner.show_problems(
+                f"{loaded.path.name}: the article is not shown, searched or printed:",
+                [loaded.article_problem])
+        elif self._banner is not None:
             self._banner.hide()
         if loaded.briefing.briefing.draft:
             self.draft_banner.show()
@@ -304,7 +311,12 @@ class MainWindow(QMainWindow):
     def _watched_paths(loaded: Loaded | None) -> list[Path]:
         if loaded is None:
             return []
-        return [loaded.path, loaded.path.parent / loaded.briefing.briefing.article.path]
+        from ..core.article import ArticleRefused, locate
+
+        try:  # an article outside the briefing's folder is not read, so not watched
+            return [loaded.path, locate(loaded.path, loaded.briefing.briefing.article.path)]
+        except ArticleRefused:
+            return [loaded.path]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_briefing(event.mimeData()) is not None:
@@ -382,11 +394,14 @@ class MainWindow(QMainWindow):
         from .new_article import choose_and_draft
 
         start = str(self._path.parent) if self._path else ""
-        out = choose_and_draft(self, start)
-        if out is not None:
-            self.open_file(out)
-            self.statusBar().showMessage(f"Drafted {out.name}; review it, then set "
-                                         "draft: false.", 8000)
+        drafted = choose_and_draft(self, start)
+        if drafted is not None:
+            self.open_file(drafted.path)
+            copied = ("" if drafted.article_copy is None else
+                      f" The article was copied beside it ({drafted.article_copy.name}): a "
+                      "briefing reads its article from its own folder.")
+            self.statusBar().showMessage(f"Drafted {drafted.path.name}; review it, then set "
+                                         f"draft: false.{copied}", 12000)
 
     # --- window ----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ message box.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 TITLE = "New from Article"
 
 
-def choose_and_draft(parent: QWidget, start: str = "") -> Path | None:
-    """Ask for an article and a place for its draft, write the draft; its path, or None
-    when the user cancelled or it failed (the reason shown)."""
+def choose_and_draft(parent: QWidget, start: str = "") -> Drafted | None:
+    """Ask for an article and a place for its draft, write the draft; what was written, or
+    None when the user cancelled or it failed (the reason shown)."""
     name, _filter = QFileDialog.getOpenFileName(
         parent, "New briefing from an article", start, "Articles (*.txt);;All files (*)")
     if not name:
@@ -35,20 +36,30 @@ def choose_and_draft(parent: QWidget, start: str = "") -> Path | None:
     return draft(parent, article, out)
 
 
-def draft(parent: QWidget, article: Path, out: Path) -> Path | None:
-    """Write the draft of ``article`` to ``out``, asking for the date if it is needed."""
+class Drafted(NamedTuple):
+    path: Path
+    article_copy: Path | None  # where the article was copied, beside the draft
+
+
+def draft(parent: QWidget, article: Path, out: Path) -> Drafted | None:
+    """Write the draft of ``article`` to ``out``, asking for the date if it is needed.
+
+    An article outside the draft's folder is copied beside the draft (a briefing reads its
+    article from its own folder).
+    """
     from ..core.extract import (
         ArticleError,
         DraftError,
         UndatedArticleError,
-        draft_text,
-        write_atomic,
+        prepare_draft,
+        save_draft,
     )
+    from ..core.savefile import SaveError
 
     date: str | None = None
     while True:
         try:
-            text = draft_text(article, out.parent, date=date)
+            prepared = prepare_draft(article, out.parent, date=date)
             break
         except UndatedArticleError:
             date, ok = QInputDialog.getText(
@@ -64,11 +75,12 @@ def draft(parent: QWidget, article: Path, out: Path) -> Path | None:
             _fail(parent, f"{article.name}: {exc}")
             return None
     try:
-        write_atomic(out, text)
-    except OSError as exc:
-        _fail(parent, f"Cannot write {out}: {exc.strerror or exc}")
+        save_draft(prepared, out)
+    except SaveError as exc:
+        message = str(exc)
+        _fail(parent, message[:1].upper() + message[1:])
         return None
-    return out
+    return Drafted(out, prepared.article_copy)
 
 
 def _fail(parent: QWidget, message: str) -> None:

@@ -21,7 +21,7 @@ class SourceTab(QWidget):
 
     def set_article(self, where: str, text: str | None, problem: str | None) -> None:
         if text is None:
-            self.info.setText(f"The article could not be read: {problem}")
+            self.info.setText(f"The article is not shown: {problem}")
             self.view.set_article("")
         else:
             self.info.setText(f"{where} — excerpts of the selected entry are marked.")

@@ -139,8 +139,8 @@ class _DiskFullAfter(io.BufferedWriter):
 
 def test_disk_full_mid_write_leaves_the_old_file(qapp, monkeypatch, existing, seed,
                                                  seed_article):
+    from desktop.core import savefile
     from desktop.export import ExportError, export_pdf
-    from desktop.export import pdf as pdf_module
 
     written: list[Path] = []
 
@@ -148,7 +148,7 @@ def test_disk_full_mid_write_leaves_the_old_file(qapp, monkeypatch, existing, se
         written.extend(p for p in existing.parent.iterdir() if p.name.endswith(".part"))
         return _DiskFullAfter(fd, 4096)
 
-    monkeypatch.setattr(pdf_module, "_open_stream", fake_open)
+    monkeypatch.setattr(savefile, "_open_stream", fake_open)
     with pytest.raises(ExportError, match="No space left on device"):
         export_pdf(seed, seed_article, existing)
     assert written, "the export never reached the disk"
@@ -171,14 +171,14 @@ def test_render_failure_leaves_the_old_file(qapp, monkeypatch, existing, seed, s
 
 
 def test_unexpected_error_while_writing_cleans_up(existing):
-    from desktop.export.pdf import write_atomically
+    from desktop.core.savefile import save
 
     def explode(stream) -> None:
         stream.write(b"half a PDF")
         raise RuntimeError("bug")
 
     with pytest.raises(RuntimeError, match="bug"):
-        write_atomically(existing, explode)
+        save(existing, explode)
     assert existing.read_bytes() == OLD
     assert no_temp_files(existing.parent)
 

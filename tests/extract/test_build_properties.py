@@ -77,6 +77,7 @@ def test_prose_like_text_drafts_or_refuses(text: str):
 @given(prose, st.sampled_from(["2020", "2020-02", "2020-02-29", "1999/2000"]))
 @example("331 Nov. 29-30", "2020")  # was 2020-11-31: "31 Nov" read inside "331"
 @example("The summit on Feb. 29 and 31 November.", "2021")
+@example(":  ,  the", "2020")  # was an empty title: a first clause of punctuation alone
 def test_prose_with_a_given_date_drafts_or_refuses(text: str, date: str):
     assert_drafts_or_refuses(text.encode("utf-8"), date)
 

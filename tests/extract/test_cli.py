@@ -16,15 +16,55 @@ def _copy_seed(tmp_path: Path) -> Path:
 
 def test_build_writes_a_draft_that_checks(tmp_path: Path):
     article = _copy_seed(tmp_path)
-    out = tmp_path / "drafts" / "out.yaml"
-    out.parent.mkdir()
+    out = tmp_path / "out.yaml"
     result = run_cli("build", str(article), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     check = run_cli("check", str(out))
     assert check.returncode == 0, check.stdout + check.stderr
     assert "draft: true" in out.read_text(encoding="utf-8")
-    assert sorted(p.name for p in out.parent.iterdir()) == ["out.yaml"]  # no temp file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [article.name, "out.yaml"]
+
+
+def test_a_draft_in_a_subfolder_names_the_article_above_it_by_a_copy(tmp_path: Path):
+    # A briefing reads its article only inside its own folder, so the article travels with
+    # a draft written elsewhere, and the user is told.
+    article = _copy_seed(tmp_path)
+    out = tmp_path / "drafts" / "out.yaml"
+    out.parent.mkdir()
+    result = run_cli("build", str(article), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (f"briefing build: copied {article} to {out.parent / article.name}"
+                             ", beside the draft (a briefing reads its article from its own "
+                             "folder)\n")
+    assert (out.parent / article.name).read_bytes() == article.read_bytes()
+    assert f"    path: {article.name}\n" in out.read_text(encoding="utf-8")
+    check = run_cli("check", str(out))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == [article.name, "out.yaml"]
+    again = run_cli("build", str(article), "-o", str(out))  # the copy is there: used as is
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+
+
+def test_a_draft_never_overwrites_a_different_article_of_the_same_name(tmp_path: Path):
+    article = _copy_seed(tmp_path)
+    out = tmp_path / "drafts" / "out.yaml"
+    out.parent.mkdir()
+    other = out.parent / article.name
+    other.write_text("Another article entirely.", encoding="utf-8")
+    line = _one_line_error(run_cli("build", str(article), "-o", str(out)))
+    assert f"already has a different {article.name}" in line
+    assert other.read_text(encoding="utf-8") == "Another article entirely."
+    assert not out.exists()
+
+
+def test_a_draft_on_stdout_must_be_able_to_reach_its_article(tmp_path: Path):
+    article = _copy_seed(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    line = _one_line_error(run_cli("build", str(article), "-o", "-", cwd=elsewhere))
+    assert "not in this folder or below it" in line
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_build_overwrites_atomically(tmp_path: Path):

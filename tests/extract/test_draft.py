@@ -16,6 +16,7 @@ from desktop.core.extract import (
     UndatedArticleError,
     build_draft,
     draft_text,
+    write_draft,
 )
 from desktop.core.load import load_document, parse_document
 from desktop.core.provenance import check_document
@@ -32,12 +33,13 @@ def test_draft_passes_briefing_check(tmp_path: Path, article: Path):
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     out = out_dir / "draft.yaml"
-    out.write_text(draft_text(copy, out_dir), encoding="utf-8")
+    # Written in another folder than the article's, so the article is copied beside it.
+    assert write_draft(copy, out).article_copy == out_dir / article.name
     document = load_document(out)
     assert check_document(document) == []
     header = document.briefing.briefing
     assert header.draft is True
-    assert header.article.path == f"../in/{article.name}"
+    assert header.article.path == article.name
     assert header.article.sha256 == hashlib.sha256(article.read_bytes()).hexdigest()
     assert out.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
 

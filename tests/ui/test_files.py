@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from conftest import SEED_BRIEFING
+from conftest import SEED_ARTICLE, SEED_BRIEFING
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
@@ -99,7 +99,11 @@ def test_missing_article_still_shows_the_briefing(make_window, tmp_path):
     lonely.write_bytes(SEED_BRIEFING.read_bytes())
     window = make_window(lonely)
     assert _title(window) == OLD_TITLE
-    assert window.source_tab().info.text().startswith("The article could not be read")
+    assert window.source_tab().info.text().startswith("The article is not shown")
+    assert window.banner.isVisible()
+    assert window.banner.lines() == [
+        f"{lonely}:25:11: briefing.article.path: cannot read the article "
+        f"'{SEED_ARTICLE.name}': no such file"]
 
 
 def _mime(*paths: Path) -> QMimeData:

@@ -71,3 +71,34 @@ def test_print_opens_a_preview_of_the_rendered_pages(make_window, monkeypatch):
     monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_preview)
     window.actions_by_id[Act.PRINT].trigger()
     assert pages and pages[0] >= 5
+
+
+def test_a_briefing_whose_article_is_not_verified_is_not_handed_out(make_window, monkeypatch,
+                                                                     seed_copy, tmp_path):
+    # A received briefing naming a file outside its folder: the window shows the briefing,
+    # says in the banner why the article is not used, and neither exports nor prints.
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.txt"
+    secret.write_text("PRIVATE KEY 7f3a9c", encoding="utf-8")
+    text = seed_copy.read_text(encoding="utf-8")
+    seed_copy.write_text(text.replace("path: kazakhstan-belarus-state-visit-2017-11.txt",
+                                      f"path: ../{secret.name}"), encoding="utf-8")
+    errors: list[str] = []
+    monkeypatch.setattr("desktop.export.dialogs.plain_error",
+                        lambda parent, title, message: errors.append(message))
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: asked.append("save") or ("", ""))
+    window = make_window(seed_copy, tab="source")
+    assert window.banner.isVisible()
+    assert window.banner.lines() == [
+        f"{seed_copy}:25:11: briefing.article.path: '../{secret.name}' leads outside the "
+        "briefing's folder; an article must be in the briefing's folder or below it: copy "
+        "it beside the briefing and give its file name"]
+    assert window.source_tab().view.toPlainText() == ""
+    window.apply_query("private")
+    assert "PRIVATE" not in window.source_tab().view.toPlainText()
+    window.actions_by_id[Act.EXPORT_PDF].trigger()
+    window.actions_by_id[Act.PRINT].trigger()
+    assert asked == []
+    assert len(errors) == 2 and all("its article could not be verified" in e for e in errors)
+    assert not list(tmp_path.glob("*.pdf"))

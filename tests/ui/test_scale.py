@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 
@@ -52,10 +53,24 @@ def test_many_events_are_drawn_as_a_histogram(make_window, tmp_path):
     chart.grab()  # paints without error
 
 
-def test_editing_the_article_reloads_the_source(make_window, seed_copy, qtbot):
+def test_editing_the_article_withdraws_it_until_the_briefing_names_it_again(
+        make_window, seed_copy, qtbot):
+    # An edited article no longer backs the excerpts: the window stops showing and
+    # searching it at once, says why with the fix, and shows it again once the briefing
+    # gives its new sha256.
     window = make_window(seed_copy, tab="source")
     article = seed_copy.with_suffix(".txt")
-    article.write_text("ASTANA – changed.\n" + article.read_text(encoding="utf-8"),
-                       encoding="utf-8")
+    changed = ("ASTANA – changed.\n" + article.read_text(encoding="utf-8")).encode("utf-8")
+    article.write_bytes(changed)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=3000)
+    assert "is not the file this briefing was made from" in window.banner.lines()[0]
+    assert window.source_tab().view.toPlainText() == ""
+    assert window.loaded().article is None
+    old_sha = window.loaded().briefing.briefing.article.sha256
+    new_sha = hashlib.sha256(changed).hexdigest()
+    assert f"set sha256 to {new_sha}" in window.banner.lines()[0]
+    seed_copy.write_text(seed_copy.read_text(encoding="utf-8").replace(old_sha, new_sha),
+                         encoding="utf-8")
     qtbot.waitUntil(lambda: window.source_tab().view.toPlainText().startswith(
         "ASTANA – changed."), timeout=3000)
+    assert not window.banner.isVisible()

@@ -107,7 +107,10 @@ def _title_from(lead: str) -> str:
                     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))", clause[30:])
     if cut is not None:
         clause = clause[:30 + cut.start()]
-    return clip(clause.rstrip(" ."), 120)
+    title = clip(clause.rstrip(" ."), 120)
+    # A first clause of punctuation alone (": , the") would give an empty title, which
+    # the format refuses: the whole lead reads better than nothing.
+    return title if re.search(r"\w", title) else clip(lead, 120)
 
 
 def _unique(items: list, key) -> tuple:  # type: ignore[no-untyped-def, type-arg]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 from ..problems import BriefingError, UnreadableFileError
+from ..savefile import save
 from ..textfile import read_bytes
 
 
@@ -15,8 +16,14 @@ class ArticleError(Exception):
     """The article cannot be drafted from; the message says why, in one line."""
 
 
-def read_article(path: Path) -> tuple[str, str]:
-    """The article's text and the SHA-256 of its bytes."""
+class ArticleText(NamedTuple):
+    text: str
+    sha256: str  # of the bytes
+    data: bytes
+
+
+def read_article(path: Path) -> ArticleText:
+    """The article's text, the SHA-256 of its bytes, and the bytes."""
     try:
         data = read_bytes(path)
     except UnreadableFileError as exc:
@@ -36,7 +43,7 @@ def read_article(path: Path) -> tuple[str, str]:
         line = data.count(b"\n", 0, at) + 1
         raise ArticleError(f"{path}: not UTF-8: invalid byte 0x{data[at]:02X} at byte {at} "
                            f"(line {line}); save the article as UTF-8") from None
-    return text, hashlib.sha256(data).hexdigest()
+    return ArticleText(text, hashlib.sha256(data).hexdigest(), data)
 
 
 def relative_path(target: Path, start_dir: Path) -> str:
@@ -48,16 +55,34 @@ def relative_path(target: Path, start_dir: Path) -> str:
     return Path(rel).as_posix()
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write beside the target, then rename over it, so a reader never sees half a file."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+def article_reference(article: Path, out_dir: Path) -> tuple[str, Path | None]:
+    """How a draft written in ``out_dir`` names ``article``, and where the article must
+    first be copied for the draft to reach it (None when it already can).
+
+    A briefing reads its article only inside its own folder (core/article.py), so an
+    article elsewhere travels with its draft: copied beside it under its own name, unless
+    a file of that name is there already (the same bytes: used as it is; other bytes:
+    refused, nothing is overwritten).
+    """
+    folder = os.path.realpath(out_dir)
+    real = os.path.realpath(article)
+    if os.path.commonpath((folder, real)) == folder:
+        return Path(os.path.relpath(real, folder)).as_posix(), None
+    beside = Path(folder) / article.name
+    if not beside.exists():
+        return article.name, beside
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        same = beside.is_file() and beside.read_bytes() == read_bytes(article)
+    except (OSError, UnreadableFileError, BriefingError):
+        same = False
+    if not same:
+        raise ArticleError(
+            f"{article}: the draft's folder {out_dir} already has a different "
+            f"{article.name}; a briefing reads its article from its own folder, so save the "
+            "draft beside the article, or in a folder without a file of that name")
+    return article.name, None
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write the draft whole or not at all (see core/savefile.py); raises SaveError."""
+    save(path, text.encode("utf-8"))

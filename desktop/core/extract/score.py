@@ -201,7 +201,7 @@ def _draft_for(path: Path) -> Briefing:
     from .files import read_article, relative_path
 
     if path.suffix.lower() == ".txt":
-        text, sha256 = read_article(path)
+        text, sha256, _data = read_article(path)
         return build_draft(text, relative_path(path, path.parent), sha256)
     from ..load import load_briefing
 
