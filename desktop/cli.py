@@ -127,7 +127,8 @@ def cmd_build(argv: Sequence[str]) -> int:
     to_stdout = args.output == "-"
     out = Path("draft.yaml") if to_stdout else Path(args.output)
     try:
-        draft = prepare_draft(Path(args.article), out.parent, date=args.date)
+        draft = prepare_draft(Path(args.article), out.parent, date=args.date,
+                              out=None if to_stdout else out)
         if to_stdout and draft.article_copy is not None:
             raise ArticleError(
                 f"{args.article} is not in this folder or below it, and a briefing reads its "

@@ -80,20 +80,15 @@ def put(data: bytes, briefing: Briefing) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    import tempfile  # only on a miss: it pulls in random and shutil
+    from .savefile import SaveError, save  # only on a miss
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".partial")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(briefing, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, folder / f"{_key(data)}.pickle")
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        save(folder / f"{_key(data)}.pickle",
+             lambda out: pickle.dump(briefing, out, protocol=pickle.HIGHEST_PROTOCOL),
+             private=True, durable=False)
         _prune(folder)
-    except (OSError, pickle.PicklingError, RecursionError):
+    except (OSError, SaveError, pickle.PicklingError, RecursionError):
         return
 
 

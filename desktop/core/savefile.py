@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import time
 from collections.abc import Callable
@@ -41,11 +40,13 @@ class SaveError(Exception):
     """The file could not be written; the message is one line naming it and why."""
 
 
-def save(target: str | Path, content: bytes | Writer, *, private: bool = False) -> None:
+def save(target: str | Path, content: bytes | Writer, *, private: bool = False,
+         durable: bool = True) -> None:
     """Write ``content`` (bytes, or a function that writes to a binary stream) to
     ``target`` as the module docstring describes; raise SaveError, with the target left
     as it was, when that cannot be done. ``private`` makes a new file readable by its
-    owner only (0600), whatever the umask."""
+    owner only (0600), whatever the umask; ``durable=False`` skips the flushes to disk
+    (for a cache, which may lose a file to a crash but must never see half of one)."""
     target = Path(target)
     write: Writer = (lambda stream: stream.write(content)) if isinstance(content, bytes) \
         else content
@@ -60,7 +61,7 @@ def save(target: str | Path, content: bytes | Writer, *, private: bool = False) 
         return
     # A link (even one to nothing yet) names the file it points to: replace that one.
     real = Path(os.path.realpath(target)) if target.is_symlink() else target
-    _replace(real, target, write, info, private)
+    _replace(real, target, write, info, private, durable)
 
 
 def _write_through(target: Path, info: os.stat_result, write: Writer) -> None:
@@ -89,10 +90,10 @@ def _write_through(target: Path, info: os.stat_result, write: Writer) -> None:
 
 
 def _replace(real: Path, target: Path, write: Writer, info: os.stat_result | None,
-             private: bool) -> None:
+             private: bool, durable: bool) -> None:
     folder = real.parent
     _remove_stale(folder, real.name)
-    temp = folder / f".{real.name[:_NAME_KEPT]}.{os.getpid()}.{secrets.token_hex(4)}.part"
+    temp = folder / f".{real.name[:_NAME_KEPT]}.{os.getpid()}.{os.urandom(4).hex()}.part"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC,
                      0o600 if private else 0o666)
@@ -102,7 +103,8 @@ def _replace(real: Path, target: Path, write: Writer, info: os.stat_result | Non
         with _open_stream(fd) as stream:
             write(stream)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         if info is not None:
             os.chmod(temp, stat.S_IMODE(info.st_mode))
         os.replace(temp, real)
@@ -112,7 +114,8 @@ def _replace(real: Path, target: Path, write: Writer, info: os.stat_result | Non
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _sync_folder(folder)
+    if durable:
+        _sync_folder(folder)
 
 
 def _open_stream(fd: int) -> BinaryIO:

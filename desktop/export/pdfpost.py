@@ -228,18 +228,42 @@ _QT_DATE = re.compile(rb"\(D:\d{14}(Z|[+-]\d\d'\d\d')\)")
 
 
 def _restamp(data: bytes, reader: PdfReader, moment: datetime) -> bytes:
-    """Qt's Info dates ("now") overwritten with ``moment``, byte for byte the same length,
-    so Qt's xref offsets stay valid and the superseded Info is reproducible too."""
+    """Qt's Info dates ("now") overwritten with ``moment`` in one form, whatever the zone.
+
+    Qt writes local time, as "Z" when the zone is UTC and "+09'00'" otherwise: with the
+    same SOURCE_DATE_EPOCH, files made in Tokyo and in London differed in length. Both
+    become ``+00'00'``, and the objects after Qt's Info move by the difference (its xref
+    offsets rewritten), so the same moment gives the same bytes in every zone.
+    """
     info_ref = reader.trailer.raw_get("/Info")
     start = reader.xref[info_ref.generation][info_ref.idnum]
     end = data.index(b"endobj", start)
-    utc = moment.astimezone(UTC)
+    stamp = b"(D:" + moment.astimezone(UTC).strftime("%Y%m%d%H%M%S").encode() + b"+00'00')"
+    body = _QT_DATE.sub(lambda _match: stamp, data[start:end])
+    delta = len(body) - (end - start)
+    data = data[:start] + body + data[end:]
+    return _shift_offsets(data, start, delta) if delta else data
 
-    def stamp(match: re.Match[bytes]) -> bytes:
-        zone = b"Z" if match.group(1) == b"Z" else b"+00'00'"
-        return b"(D:" + utc.strftime("%Y%m%d%H%M%S").encode() + zone + b")"
 
-    return data[:start] + _QT_DATE.sub(stamp, data[start:end]) + data[end:]
+def _shift_offsets(data: bytes, after: int, delta: int) -> bytes:
+    """``data`` with its classic xref table (the one Qt writes, found by ``startxref``) and
+    ``startxref`` itself moved by ``delta`` for everything that began after ``after``."""
+    old_xref = _last_startxref(data)
+    xref = old_xref + delta if old_xref > after else old_xref
+    if not data.startswith(b"xref", xref):
+        raise FinishError("Qt's PDF has no classic xref table where startxref points")
+    lines = data[xref:data.index(b"trailer", xref)].split(b"\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        if len(line) >= 18 and line[17:18] == b"n":  # "oooooooooo ggggg n" and its EOL
+            offset = int(line[:10])
+            if offset > after:
+                line = b"%010d" % (offset + delta) + line[10:]
+        out.append(line)
+    table = b"\n".join(out)
+    tail_at = data.rindex(b"startxref")
+    tail = data[tail_at:].replace(b"%d" % old_xref, b"%d" % xref, 1)
+    return data[:xref] + table + data[xref + len(table):tail_at] + tail
 
 
 def _last_startxref(data: bytes) -> int:

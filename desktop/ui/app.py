@@ -126,13 +126,22 @@ def save_screenshot(app, window, out: Path) -> int:
         print(f"briefing: gave up waiting for {window.current_path()} to load",
               file=sys.stderr)
         return EXIT_PROBLEMS
-    image = window.grab().toImage()
-    partial = out.with_name(f".{out.name}.partial")
-    if not image.save(str(partial), "PNG"):
-        partial.unlink(missing_ok=True)
-        print(f"briefing: cannot write {out}", file=sys.stderr)
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from ..core.savefile import SaveError, save
+
+    png = QByteArray()
+    buffer = QBuffer(png)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not window.grab().toImage().save(buffer, "PNG"):
+        print(f"briefing: cannot write {out}: the window could not be encoded as PNG",
+              file=sys.stderr)
         return EXIT_USAGE
-    os.replace(partial, out)
+    try:
+        save(out, bytes(png.data()))
+    except SaveError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if window.banner.isVisible():
         for line in window.banner.lines():
             print(line, file=sys.stderr)

@@ -59,7 +59,7 @@ def draft(parent: QWidget, article: Path, out: Path) -> Drafted | None:
     date: str | None = None
     while True:
         try:
-            prepared = prepare_draft(article, out.parent, date=date)
+            prepared = prepare_draft(article, out.parent, date=date, out=out)
             break
         except UndatedArticleError:
             date, ok = QInputDialog.getText(

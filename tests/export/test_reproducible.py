@@ -25,6 +25,22 @@ def test_same_briefing_same_bytes_across_processes(tmp_path):
     assert "2017-11-30 00:00 UTC" in page_texts(reader)[0]
 
 
+@pytest.mark.parametrize("pdfa", [[], ["--pdfa"]], ids=["pdf", "pdfa"])
+def test_same_epoch_same_bytes_in_every_time_zone(tmp_path, pdfa):
+    # Qt stamps local time, "Z" in UTC and "+09'00'" elsewhere: the lengths differed.
+    outs = {}
+    for zone in ("UTC", "Asia/Tokyo", "America/St_Johns", "Etc/GMT+12"):
+        out = tmp_path / f"{zone.replace('/', '-')}.pdf"
+        result = run_cli("export", str(SEED_BRIEFING), "-o", str(out), *pdfa,
+                         env={"SOURCE_DATE_EPOCH": EPOCH, "TZ": zone})
+        assert result.returncode == 0, result.stderr
+        outs[zone] = out.read_bytes()
+    assert len(set(outs.values())) == 1, {zone: len(data) for zone, data in outs.items()}
+    reader = PdfReader(tmp_path / "UTC.pdf", strict=True)
+    assert reader.metadata["/CreationDate"] == "D:20171130000000+00'00'"
+    assert len(reader.pages) == len(PdfReader(tmp_path / "Asia-Tokyo.pdf").pages)
+
+
 def test_pdfa_is_reproducible_too(tmp_path):
     outs = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
     for out in outs:

@@ -142,3 +142,14 @@ def test_output_is_required(tmp_path: Path):
     result = run_cli("build", str(_copy_seed(tmp_path)))
     assert result.returncode == 2
     assert "-o" in result.stderr
+
+
+def test_a_draft_never_replaces_its_own_article(tmp_path: Path):
+    article = _copy_seed(tmp_path)
+    before = article.read_bytes()
+    (tmp_path / "draft.yaml").symlink_to(article)
+    for out in (article, tmp_path / "draft.yaml"):
+        line = _one_line_error(run_cli("build", str(article), "-o", str(out)))
+        assert line.endswith("the draft would replace its own article; choose another "
+                             "output file")
+    assert article.read_bytes() == before

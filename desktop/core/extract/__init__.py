@@ -6,6 +6,7 @@ marked ``draft: true``; ``draft_text`` gives the YAML to write.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,13 +39,18 @@ class Draft(NamedTuple):
     article_copy: Path | None
 
 
-def prepare_draft(article: Path, out_dir: Path, *, date: str | None = None) -> Draft:
-    """The draft of ``article``, to be written in ``out_dir``.
+def prepare_draft(article: Path, out_dir: Path, *, date: str | None = None,
+                  out: Path | None = None) -> Draft:
+    """The draft of ``article``, to be written in ``out_dir`` (as ``out``, when known: a
+    draft never replaces its own article).
 
     Raises ArticleError (unreadable, binary, not UTF-8, over the size cap, or a different
     file of its name in ``out_dir``) or DraftError (empty article, no year and no
     ``date``, bad ``date``, a draft over the size cap).
     """
+    if out is not None and os.path.realpath(out) == os.path.realpath(article):
+        raise ArticleError(f"{article}: the draft would replace its own article; choose "
+                           "another output file")
     source = read_article(article)
     text, sha256 = source.text, source.sha256
     reference, copy_to = article_reference(article, out_dir)
@@ -77,7 +83,7 @@ def write_draft(article: Path, out: Path, *, date: str | None = None) -> Draft:
     """Draft ``article`` into ``out`` and put the article where the draft can reach it,
     each file whole or not at all (what File > New from Article and `briefing build`
     need). Raises as prepare_draft does, or SaveError when a file cannot be written."""
-    draft = prepare_draft(article, out.parent, date=date)
+    draft = prepare_draft(article, out.parent, date=date, out=out)
     save_draft(draft, out)
     return draft
 
