@@ -167,6 +167,8 @@ def _search_parser() -> argparse.ArgumentParser:
                      "section<TAB>entry<TAB>field<TAB>snippet. Query: words (all must "
                      "match), \"a phrase\", -word to leave out, field:word (e.g. "
                      "country:belarus, status:signed, section:leaders), word* for a prefix. "
+                     "A query that starts with '-' (briefing search FILE -draft) is read as "
+                     "the query; '--' ends the options if in doubt. "
                      "Exit 0: hits; 1: none; 2: error.")
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("query", metavar="QUERY")
@@ -176,7 +178,7 @@ def _search_parser() -> argparse.ArgumentParser:
 
 
 def cmd_search(argv: Sequence[str]) -> int:
-    args = _search_parser().parse_args(argv)
+    args = _search_parser().parse_args(_query_is_not_an_option(argv))
     from .core.load import load_document
     from .core.problems import BriefingError, UnreadableFileError
     from .core.query import QueryError, parse_query
@@ -214,6 +216,19 @@ def cmd_search(argv: Sequence[str]) -> int:
         print("\t".join(_one_line(part) for part in
                         (hit.section, hit.label, hit.path, hit.snippet)))
     return EXIT_OK if found else EXIT_PROBLEMS
+
+
+def _query_is_not_an_option(argv: Sequence[str]) -> list[str]:
+    """``-kazakhstan`` leaves a word out of the results: a query, not an unknown option.
+    With such a word, the options (``--article``, ``-h``: none takes a value) go first and
+    everything else after a ``--``, so argparse reads it as FILE and QUERY; a mistyped
+    ``--option`` is still an error."""
+    argv = list(argv)
+    if "--" in argv or not any(a.startswith("-") and not a.startswith("--") and a != "-h"
+                               and len(a) > 1 for a in argv):
+        return argv
+    options = [a for a in argv if a.startswith("--") or a == "-h"]
+    return [*options, "--", *(a for a in argv if a not in options)]
 
 
 def _one_line(text: str) -> str:

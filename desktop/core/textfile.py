@@ -66,12 +66,36 @@ def _open_without_waiting(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
-def decode(data: bytes, name: str) -> str:
-    """UTF-8 text (a leading BOM dropped); any other encoding is refused at its position."""
+def wide_encoding(data: bytes) -> str | None:
+    """"UTF-16-encoded" or "UTF-32-encoded" (with a note when there is no byte-order
+    mark) for text in those encodings, else None: refused by name, not as binary or as
+    bad UTF-8."""
     for bom, encoding in _UTF16_32_BOMS:
         if data.startswith(bom):
-            raise BriefingError([Problem(
-                name, 1, 1, f"file is {encoding}-encoded; save it as UTF-8")])
+            return f"{encoding}-encoded"
+    # Without a mark: a file with NULs that reads as text in one of them (Cyrillic or
+    # Latin alike) is that; binary data does not (stray surrogates, controls, NULs).
+    if b"\x00" in data[:4096]:
+        head = data[:4096]
+        for encoding, unit in (("UTF-32", 4), ("UTF-16", 2)):
+            for order in ("-le", "-be"):
+                try:
+                    text = head[:len(head) - len(head) % unit].decode(encoding + order)
+                except UnicodeDecodeError as exc:
+                    if exc.start < len(head) - 2 * unit:  # not a pair cut by the 4 KiB
+                        continue
+                    text = head[:exc.start].decode(encoding + order)
+                readable = sum(1 for c in text if c.isprintable() or c in "\t\n\r")
+                if text and "\x00" not in text and readable >= 0.95 * len(text):
+                    return f"{encoding}-encoded (no byte-order mark)"
+    return None
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text (a leading BOM dropped); any other encoding is refused at its position."""
+    encoding = wide_encoding(data)
+    if encoding is not None:
+        raise BriefingError([Problem(name, 1, 1, f"file is {encoding}; save it as UTF-8")])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

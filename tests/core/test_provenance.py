@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from desktop.core.provenance import (
@@ -35,6 +37,42 @@ def test_excerpt_finder_agrees_with_plain_substring_on_a_large_article():
     finder = ExcerptFinder(article)
     probes = [sentences[10], sentences[4999], "grew 3 percent in region 5. Sentence",
               "entence 42 says", "Sentence 5000 says", "percent in region 13."]
+    assert [finder.contains(p) for p in probes] == [p in article for p in probes]
+
+
+def _near_duplicates(n: int) -> list[str]:
+    """Sentences that share their first 60 characters and differ in a figure after."""
+    return [f"The turnover for the first nine months of 2017 increased {i % 97} percent to "
+            f"${i}.4 million." for i in range(n)]
+
+
+def _finder_cpu_time(n: int) -> float:
+    sentences = _near_duplicates(n)
+    article = " ".join(sentences)
+    best = float("inf")
+    for _ in range(2):
+        started = time.process_time()
+        finder = ExcerptFinder(article)
+        assert all(finder.contains(s) for s in sentences)
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def test_excerpt_finder_stays_linear_on_sentences_that_share_their_start():
+    # Keyed by 32 characters, 8,000 sentences with the same start were 8,000 candidates
+    # for each excerpt: checking the draft of such an article was quadratic. Eight times
+    # the sentences must take about eight times as long (quadratic would be 64 times).
+    small, large = _finder_cpu_time(2_000), _finder_cpu_time(16_000)
+    assert large < max(small, 0.005) * 8 * 3, (small, large)
+
+
+def test_excerpt_finder_is_exact_among_near_duplicates():
+    sentences = _near_duplicates(3_000)
+    article = " ".join(sentences)
+    finder = ExcerptFinder(article)
+    probes = [sentences[0], sentences[2999], sentences[1500][:70], sentences[7][5:],
+              sentences[5].replace("5.4", "5.5"), sentences[42] + " The",
+              "The turnover for the first nine months of 2017 increased 3 percent to $9999.4"]
     assert [finder.contains(p) for p in probes] == [p in article for p in probes]
 
 

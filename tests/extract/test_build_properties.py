@@ -143,3 +143,33 @@ def test_draft_over_the_size_cap_is_refused_rather_than_written(monkeypatch, tmp
     message = str(refused.value)
     assert f"over the {limit / 1024:.1f} KiB limit" in message and MAX_BYTES_ENV in message
     assert not out.exists()
+
+
+def _figures(sentences: int) -> str:
+    return "ASTANA – Nov. 30, 2017\n" + "".join(
+        f"The turnover for the first nine months of 2017 increased {i % 97 + 1} percent to "
+        f"${i}.4 million. " for i in range(sentences))
+
+
+def test_a_draft_bound_for_the_size_cap_is_refused_as_soon_as_it_passes_it(monkeypatch,
+                                                                           tmp_path):
+    # Every sentence a figure: the draft is ten times the article. Building stops where
+    # the entries found so far already pass the cap, not at the end of the article.
+    article = tmp_path / "article.txt"
+    article.write_text(_figures(12_000), encoding="utf-8")
+    limit = 2_000_000  # the article (1 MB) fits
+    monkeypatch.setenv(MAX_BYTES_ENV, str(limit))
+    with pytest.raises(DraftError) as refused:
+        draft_text(article, tmp_path)
+    message = str(refused.value)
+    stopped_at = int(message.split("up to character ")[1].split()[0].replace(",", ""))
+    assert stopped_at < article.stat().st_size / 4, message
+    assert f"over the {limit / 1024 / 1024:.1f} MiB limit" in message
+
+
+def test_the_size_floor_never_refuses_a_draft_that_fits(monkeypatch, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(_figures(600), encoding="utf-8")
+    size = len(draft_text(article, tmp_path).encode("utf-8"))
+    monkeypatch.setenv(MAX_BYTES_ENV, str(size))  # exactly the draft's size: it fits
+    assert len(draft_text(article, tmp_path).encode("utf-8")) == size

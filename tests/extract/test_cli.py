@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import SEED_ARTICLE, run_cli
 
 
@@ -153,3 +154,25 @@ def test_a_draft_never_replaces_its_own_article(tmp_path: Path):
         assert line.endswith("the draft would replace its own article; choose another "
                              "output file")
     assert article.read_bytes() == before
+
+
+@pytest.mark.parametrize(("encoding", "named"), [
+    ("utf-16", "UTF-16-encoded"), ("utf-16-le", "UTF-16-encoded (no byte-order mark)"),
+    ("utf-16-be", "UTF-16-encoded (no byte-order mark)"),
+    ("utf-32-le", "UTF-32-encoded (no byte-order mark)")])
+@pytest.mark.parametrize("script", ["latin", "cyrillic"])
+def test_a_wide_encoding_is_named_not_called_binary(tmp_path: Path, encoding, named, script):
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    if script == "cyrillic":  # few NULs in UTF-16: no "every other byte" pattern to see
+        text = "Президент Казахстана Нурсултан Назарбаев прибыл в Минск 29 ноября 2017. " * 60
+    article = tmp_path / "article.txt"
+    article.write_bytes(text.encode(encoding))
+    line = _one_line_error(run_cli("build", str(article), "-o", str(tmp_path / "o.yaml")))
+    assert line == f"briefing build: {article}: the article is {named}; save it as UTF-8"
+
+
+def test_binary_is_still_called_binary(tmp_path: Path):
+    article = tmp_path / "image.txt"
+    article.write_bytes(bytes(range(256)) * 40)
+    line = _one_line_error(run_cli("build", str(article), "-o", str(tmp_path / "o.yaml")))
+    assert line.endswith("looks like a binary file (NUL byte at byte 0), not plain text")

@@ -76,3 +76,45 @@ def test_article_option_searches_the_article_lines():
     assert result.returncode == 0 and rows
     assert all(row[0] == "article" and row[1].startswith("line ") and row[2] == "text"
                for row in rows)
+
+
+def test_terminal_controls_from_the_briefing_are_printed_as_escapes(seed_copy):
+    # A hostile name that would clear and recolour the terminal, ring it, and return
+    # the cursor to forge the rest of the line.
+    text = seed_copy.read_text(encoding="utf-8").replace(
+        "  - name: Nursultan Nazarbayev",
+        '  - name: "Nursultan Nazarbayev\\e[2J\\e[31mPWNED\\a\\u009b0m\\rX"', 1)
+    seed_copy.write_text(text, encoding="utf-8")
+    result = run_cli("search", str(seed_copy), "name:nursultan")
+    assert result.returncode == 0, result.stderr
+    assert not any(c in result.stdout for c in "\x1b\x07\x9b\r")
+    assert ("leaders\tNursultan Nazarbayev\\x1b[2J\\x1b[31mPWNED\\x07\\x9b0m X\tname\t"
+            "Nursultan Nazarbayev\\x1b[2J\\x1b[31mPWNED\\x07\\x9b0m X") in result.stdout
+
+
+def test_a_query_that_starts_with_a_dash_is_a_query_not_an_option():
+    seed, query = str(SEED_BRIEFING), "-nursultan section:leaders"
+    for argv in ([seed, query], [seed, "--", query], ["--", seed, query],
+                 [seed, "--article", query], [seed, query, "--article"],
+                 [seed, "-nursultan"]):
+        result = run_cli("search", *argv)
+        assert result.returncode == 0, (argv, result.stderr)
+        rows = hits(result.stdout)
+        assert rows and all(row[1] != "Nursultan Nazarbayev" for row in rows), argv
+        if "section:leaders" in argv[-1]:
+            assert {row[1] for row in rows} == {"Alexander Lukashenko"}, argv
+
+
+def test_a_mistyped_long_option_is_still_an_error():
+    result = run_cli("search", str(SEED_BRIEFING), "--articel", "x")
+    assert result.returncode == 2
+    assert result.stderr == ("briefing search: unrecognized arguments: --articel (see "
+                             "briefing search --help)\n")
+
+
+def test_a_query_of_thousands_of_words_is_refused_at_once_with_its_column():
+    query = " ".join(f"w{i}*" for i in range(10_000))
+    result = run_cli("search", str(SEED_BRIEFING), query)
+    assert result.returncode == 2
+    assert result.stderr == ("briefing search: bad query at column 311: too many words: a "
+                             "query may hold 64, phrases included; search for fewer\n")

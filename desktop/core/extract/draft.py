@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import DATE_PATTERN, Agreement, ArticleRef, Briefing, Event, Header, TradeStatistic
+from ..textfile import MAX_BYTES_ENV, max_bytes, megabytes
 from . import dates
 from .areas import Areas
 from .documents import agreements
@@ -75,6 +76,7 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
     for sentence in all_sentences:
         people.introduce(sentence)
     subject = None
+    size = _SizeFloor(max_bytes())
     for index, sentence in enumerate(all_sentences):
         people.attribute(sentence)
         spans = orgs.scan(sentence)
@@ -85,6 +87,7 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
         stats.extend(found)
         docs.extend(agreements(sentence, people.countries(), spans))
         timeline.extend(events(sentence, year))
+        size.add(stats, docs, timeline, sentence)
 
     lead = all_sentences[0] if all_sentences else Sentence(article_text.strip(), 0, 0)
     header = _header(lead, all_sentences, headline, city, year, timeline, article_path_rel,
@@ -97,6 +100,54 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
         cooperation_areas=tuple(areas.areas), organisations=orgs.organisations(),
         events=tuple(sorted(_unique(timeline, lambda e: (e.date, e.title)),
                             key=lambda e: e.date)))
+
+
+class _SizeFloor:
+    """A running lower bound of the draft's size, from the entries found so far: each
+    distinct entry's text alone (YAML only adds to it). Past the size cap the draft
+    cannot be written, so building stops there rather than run to the end of an article
+    of thousands of figures and then refuse (13 MB of them took minutes)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.total = 0
+        self.seen: set[object] = set()
+        self.counted = [0, 0, 0]  # how far into each list entries were counted
+
+    def add(self, *lists_and_sentence: object) -> None:
+        *lists, sentence = lists_and_sentence
+        for which, entries in enumerate(lists):
+            assert isinstance(entries, list)
+            for entry in entries[self.counted[which]:]:
+                if entry not in self.seen:
+                    self.seen.add(entry)
+                    self.total += _text_size(entry)
+            self.counted[which] = len(entries)
+        if self.total > self.limit:
+            assert isinstance(sentence, Sentence)
+            raise DraftError(
+                f"the draft would be over the {megabytes(self.limit)} limit that `briefing "
+                f"check` and the viewer apply: the entries found up to character "
+                f"{sentence.start:,} of the article already hold {megabytes(self.total)} of "
+                f"text (set {MAX_BYTES_ENV} to a larger number of bytes, or draft from a "
+                "shorter article)")
+
+
+def _text_size(value: object) -> int:
+    """Characters a model value takes in YAML at the least: its text and numbers, each
+    field's "name: " and each list item's "- " (indentation and quotes come on top)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (int, float)):
+        return len(str(value))
+    if isinstance(value, tuple):
+        return sum(2 + _text_size(item) for item in value)
+    total = 0
+    for name in getattr(type(value), "__slots__", ()):
+        field = getattr(value, name)
+        if field is not None and field != ():
+            total += len(name) + 2 + _text_size(field)
+    return total
 
 
 def _title_from(lead: str) -> str:

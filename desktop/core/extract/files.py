@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from ..problems import BriefingError, UnreadableFileError
 from ..savefile import save
-from ..textfile import read_bytes
+from ..textfile import read_bytes, wide_encoding
 
 
 class ArticleError(Exception):
@@ -31,6 +31,9 @@ def read_article(path: Path) -> ArticleText:
     except BriefingError as exc:
         reason = exc.problems[0].message if exc.problems else str(exc)
         raise ArticleError(f"{path}: {reason}") from None
+    encoding = wide_encoding(data)
+    if encoding is not None:
+        raise ArticleError(f"{path}: the article is {encoding}; save it as UTF-8")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ArticleError(f"{path}: looks like a binary file (NUL byte at byte {nul}), "
