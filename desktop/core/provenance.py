@@ -55,28 +55,37 @@ def _excerpt_problems(document: Document, article: str) -> Iterator[Problem]:
     finder = ExcerptFinder(article)
     for path, excerpt in iter_excerpts(document):
         wanted = normalize_space(excerpt)
-        if not finder.contains(wanted):
-            yield _problem(document, path, explain_missing(wanted, article))
+        if finder.find(wanted) < 0:
+            yield _problem(document, path, explain_missing(wanted, article, finder))
 
 
 class ExcerptFinder:
-    """Substring tests against one article, fast for many excerpts.
+    """Substring search in one article, fast for many excerpts, found or not.
 
-    A plain ``in`` scans the whole article per excerpt (20 s for 50,000 excerpts over a
-    4 MB article). Most excerpts start at a word, so word starts are indexed by the text
-    that follows them, a KEY-character chunk at a time: positions sharing the first chunk
-    are told apart by the next one when there are many of them (an article of one
-    sentence repeated with other figures had thousands per key, and checking its draft
-    was quadratic). Anything else falls back to the plain scan, so the answer is always
-    exactly ``excerpt in article``.
+    A plain ``find`` scans the whole article per excerpt (20 s for 50,000 excerpts over a
+    4 MB article, and as long again to explain each one missing). Instead, every word
+    start of the article is indexed by the text that follows it, a KEY-character chunk at
+    a time; positions that share a chunk are told apart by the next one when there are
+    many of them (an article of one sentence repeated with other figures had thousands
+    per key, and checking its draft was quadratic).
+
+    An excerpt is looked up by its first word start after its first character: whether
+    a position starts a word depends only on that character and the one before, so
+    where the excerpt occurs, that position is a word start of the article too, and the
+    index holds it. The answer is exactly ``article.find(excerpt)``; only excerpts too
+    short for that, or without a word start, are searched the plain way.
     """
 
     KEY = 32
     SPLIT = 16  # a group of more positions is told apart by its next chunk
+    EXACT_BUDGET = 1_000_000  # positions kept by shape (~200 MB at most)
+    _WORD_START = re.compile(r"(?<!\w)\w|(?<=\s)\S")
 
     def __init__(self, article: str) -> None:
         self.article = article
         self._groups: dict[str, dict[str, list[int]]] = {}
+        self._exact: dict[tuple[str, int, int], dict[tuple[str, str], int]] = {}
+        self._exact_kept = 0
 
     def _group(self, prefix: str, positions: list[int] | None) -> dict[str, list[int]]:
         """Positions after ``prefix`` (one of ``positions``), keyed by the next chunk."""
@@ -84,8 +93,7 @@ class ExcerptFinder:
         if group is None:
             group = {}
             if positions is None:  # the first chunk of every word start
-                found = (m.start() for m in re.finditer(r"(?<!\w)\w|(?<=\s)\S",
-                                                       self.article))
+                found = (m.start() for m in self._WORD_START.finditer(self.article))
                 offset = 0
             else:
                 found, offset = iter(positions), len(prefix)
@@ -95,20 +103,51 @@ class ExcerptFinder:
             self._groups[prefix] = group
         return group
 
-    def contains(self, excerpt: str) -> bool:
-        if len(self.article) < 100_000 or len(excerpt) < self.KEY:
-            return excerpt in self.article
-        key = self.KEY
-        candidates = self._group("", None).get(excerpt[:key], [])
+    def find(self, excerpt: str) -> int:
+        """The first position of ``excerpt`` in the article, or -1."""
+        start = self._WORD_START.search(excerpt, 1) if len(self.article) >= 100_000 else None
+        if start is None or len(excerpt) - start.start() < self.KEY:
+            return self.article.find(excerpt)
+        skip = start.start()
+        tail, key = excerpt[skip:], self.KEY
+        candidates = self._group("", None).get(tail[:key], [])
         depth = key
-        while len(candidates) > self.SPLIT and len(excerpt) >= depth + key:
-            candidates = self._group(excerpt[:depth], candidates).get(
-                excerpt[depth:depth + key], [])
+        while len(candidates) > self.SPLIT and len(tail) >= depth + key:
+            candidates = self._group(tail[:depth], candidates).get(tail[depth:depth + key], [])
             depth += key
-        for at in candidates:
-            if self.article.startswith(excerpt, at):
-                return True
-        return excerpt in self.article
+        if len(candidates) > self.SPLIT:  # a text repeated: many share the whole key
+            exact = self._exactly(tail[:depth], candidates, skip, len(tail) - depth)
+            if exact is None:
+                return self.article.find(excerpt)
+            return exact.get((excerpt[:skip], tail[depth:]), -1)
+        found = [at - skip for at in candidates
+                 if at >= skip and self.article.startswith(excerpt, at - skip)]
+        return min(found, default=-1)
+
+    def _exactly(self, prefix: str, positions: list[int], skip: int,
+                 rest: int) -> dict[tuple[str, str], int] | None:
+        """Where each text of ``skip`` characters, then ``prefix``, then ``rest`` more
+        first occurs, among ``positions`` (where ``prefix`` is): one pass over them per
+        shape of excerpt, however many excerpts of that shape there are. None once the
+        shapes kept hold EXACT_BUDGET positions (the caller then scans the article): a
+        briefing of excerpts in a thousand shapes must not fill the memory."""
+        shape = (prefix, skip, rest)
+        first = self._exact.get(shape)
+        if first is None:
+            if self._exact_kept + len(positions) > self.EXACT_BUDGET:
+                return None
+            self._exact_kept += len(positions)
+            first = {}
+            text, end = self.article, len(prefix) + rest
+            for at in positions:
+                if at >= skip:
+                    first.setdefault((text[at - skip:at], text[at + len(prefix):at + end]),
+                                     at - skip)
+            self._exact[shape] = first
+        return first
+
+    def contains(self, excerpt: str) -> bool:
+        return self.find(excerpt) >= 0
 
 
 def iter_excerpts(document: Document) -> Iterator[tuple[NodePath, str]]:
@@ -126,18 +165,19 @@ def iter_excerpts(document: Document) -> Iterator[tuple[NodePath, str]]:
                     yield base + ("statements", s_index, "source", index), excerpt
 
 
-def explain_missing(excerpt: str, article: str) -> str:
+def explain_missing(excerpt: str, article: str, finder: ExcerptFinder | None = None) -> str:
     """Say where an excerpt first departs from the article, to make the fix obvious."""
+    find = (finder or ExcerptFinder(article)).find
     low, high = 0, len(excerpt)
     while low < high:  # longest prefix that occurs: occurrence is monotone in length
         mid = (low + high + 1) // 2
-        if excerpt[:mid] in article:
+        if find(excerpt[:mid]) >= 0:
             low = mid
         else:
             high = mid - 1
     if low < 8:
         return f"excerpt not found in the article: \"{_clip(excerpt, 60)}\""
-    at = article.find(excerpt[:low]) + low
+    at = find(excerpt[:low]) + low
     context = excerpt[max(0, low - 30):low]
     expected = article[at:at + 12] or "(end of article)"
     return (f"excerpt not found in the article: after \"...{context}\" the article has "
