@@ -8,11 +8,15 @@ message box.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+
+if TYPE_CHECKING:
+    from ..core.extract import Draft
 
 TITLE = "New from Article"
 
@@ -49,9 +53,9 @@ def draft(parent: QWidget, article: Path, out: Path) -> Drafted | None:
     """
     from ..core.extract import (
         ArticleError,
+        DraftCancelled,
         DraftError,
         UndatedArticleError,
-        prepare_draft,
         save_draft,
     )
     from ..core.savefile import SaveError
@@ -59,8 +63,10 @@ def draft(parent: QWidget, article: Path, out: Path) -> Drafted | None:
     date: str | None = None
     while True:
         try:
-            prepared = prepare_draft(article, out.parent, date=date, out=out)
+            prepared = _prepare_with_progress(parent, article, out, date)
             break
+        except DraftCancelled:
+            return None
         except UndatedArticleError:
             date, ok = QInputDialog.getText(
                 parent, TITLE, f"{article.name} names no year. The article's date "
@@ -81,6 +87,57 @@ def draft(parent: QWidget, article: Path, out: Path) -> Drafted | None:
         _fail(parent, message[:1].upper() + message[1:])
         return None
     return Drafted(out, prepared.article_copy)
+
+
+SHOW_PROGRESS_AFTER_MS = 300
+
+
+def _prepare_with_progress(parent: QWidget, article: Path, out: Path,
+                           date: str | None) -> Draft:
+    """prepare_draft in a worker thread, the window live meanwhile: a long article (5 MB
+    takes ~13 s) no longer freezes it, and a progress dialog with Cancel appears once the
+    work has lasted SHOW_PROGRESS_AFTER_MS. Raises what prepare_draft raises, or
+    DraftCancelled when the user cancels."""
+    from ..core.extract import prepare_draft
+    from . import threads
+    from .widgets import plain_label
+
+    stop = threading.Event()
+    outcome: list[tuple[Draft | None, BaseException | None]] = []
+    loop = QEventLoop()
+
+    def work() -> tuple[Draft | None, BaseException | None]:
+        try:
+            return prepare_draft(article, out.parent, date=date, out=out,
+                                 stop=stop.is_set), None
+        except Exception as exc:  # handed to the GUI thread, raised there
+            return None, exc
+
+    def deliver(result: tuple[Draft | None, BaseException | None]) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    progress = QProgressDialog(parent)
+    progress.setWindowTitle(TITLE)
+    # A label of our own: QProgressDialog's guesses rich text, and a file name is anyone's.
+    progress.setLabel(plain_label(f"Drafting a briefing from {article.name}…", progress))
+    progress.setRange(0, 0)
+    progress.setMinimumWidth(progress.fontMetrics().averageCharWidth() * 60)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setAutoClose(False)
+    progress.canceled.connect(stop.set)
+    progress.reset()  # not shown until the timer says the work is taking a while
+    QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, progress,
+                      lambda: progress.show() if not outcome else None)
+    threads.start(work, progress, deliver, "new-from-article")
+    loop.exec()
+    progress.hide()
+    progress.deleteLater()
+    draft, error = outcome[0]
+    if error is not None:
+        raise error
+    assert draft is not None
+    return draft
 
 
 def _fail(parent: QWidget, message: str) -> None:

@@ -7,13 +7,20 @@ marked ``draft: true``; ``draft_text`` gives the YAML to write.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 from ...paths import resources_dir
 from ..savefile import save
 from ..textfile import MAX_BYTES_ENV, max_bytes, megabytes
-from .draft import DraftError, EmptyArticleError, UndatedArticleError, build_draft
+from .draft import (
+    DraftCancelled,
+    DraftError,
+    EmptyArticleError,
+    UndatedArticleError,
+    build_draft,
+)
 from .files import (
     ArticleError,
     ArticleText,
@@ -24,9 +31,9 @@ from .files import (
 )
 from .yamlout import dump
 
-__all__ = ["ArticleError", "Draft", "DraftError", "EmptyArticleError", "UndatedArticleError",
-           "build_draft", "draft_text", "prepare_draft", "read_article", "relative_path",
-           "save_draft", "write_atomic", "write_draft"]
+__all__ = ["ArticleError", "Draft", "DraftCancelled", "DraftError", "EmptyArticleError",
+           "UndatedArticleError", "build_draft", "draft_text", "prepare_draft", "read_article",
+           "relative_path", "save_draft", "write_atomic", "write_draft"]
 
 
 class Draft(NamedTuple):
@@ -40,9 +47,9 @@ class Draft(NamedTuple):
 
 
 def prepare_draft(article: Path, out_dir: Path, *, date: str | None = None,
-                  out: Path | None = None) -> Draft:
+                  out: Path | None = None, stop: Callable[[], bool] | None = None) -> Draft:
     """The draft of ``article``, to be written in ``out_dir`` (as ``out``, when known: a
-    draft never replaces its own article).
+    draft never replaces its own article). ``stop``: see build_draft.
 
     Raises ArticleError (unreadable, binary, not UTF-8, over the size cap, or a different
     file of its name in ``out_dir``) or DraftError (empty article, no year and no
@@ -54,7 +61,7 @@ def prepare_draft(article: Path, out_dir: Path, *, date: str | None = None,
     source = read_article(article)
     text, sha256 = source.text, source.sha256
     reference, copy_to = article_reference(article, out_dir)
-    briefing = build_draft(text, reference, sha256, date=date)
+    briefing = build_draft(text, reference, sha256, date=date, stop=stop)
     schema = resources_dir() / "briefing.schema.json"
     comment = ""
     if schema.is_file():

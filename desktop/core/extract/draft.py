@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..model import DATE_PATTERN, Agreement, ArticleRef, Briefing, Event, Header, TradeStatistic
 from ..textfile import MAX_BYTES_ENV, max_bytes, megabytes
@@ -28,6 +29,10 @@ class DraftError(ValueError):
     """No draft can be made; the message says why and what to do."""
 
 
+class DraftCancelled(DraftError):
+    """The caller asked the builder to stop (File > New from Article's Cancel)."""
+
+
 class EmptyArticleError(DraftError):
     """The article has no words to draft from."""
 
@@ -47,13 +52,14 @@ def _headline(text: str) -> tuple[str | None, int]:
 
 
 def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
-                date: str | None = None) -> Briefing:
+                date: str | None = None, stop: Callable[[], bool] | None = None) -> Briefing:
     """A draft briefing (``draft: true``) for the article.
 
     Deterministic: the same text gives the same briefing. ``article_path_rel`` is the
     article's path relative to where the briefing will be written. ``date`` (ISO, as in
     the format) dates the briefing when the article gives no year; a date is never made
-    up. Raises EmptyArticleError, UndatedArticleError or DraftError (a bad ``date``).
+    up. Raises EmptyArticleError, UndatedArticleError or DraftError (a bad ``date``), or
+    DraftCancelled soon after ``stop()`` turns true (it is asked every few sentences).
     """
     if not re.search(r"\w", article_text):
         raise EmptyArticleError("the article has no text to draft from")
@@ -73,11 +79,13 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
     stats: list[TradeStatistic] = []
     docs: list[Agreement] = []
     timeline: list[Event] = []
-    for sentence in all_sentences:
+    for index, sentence in enumerate(all_sentences):
+        _unless_stopped(stop, index)
         people.introduce(sentence)
     subject = None
     size = _SizeFloor(max_bytes())
     for index, sentence in enumerate(all_sentences):
+        _unless_stopped(stop, index)
         people.attribute(sentence)
         spans = orgs.scan(sentence)
         areas.scan(sentence, index)
@@ -100,6 +108,11 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
         cooperation_areas=tuple(areas.areas), organisations=orgs.organisations(),
         events=tuple(sorted(_unique(timeline, lambda e: (e.date, e.title)),
                             key=lambda e: e.date)))
+
+
+def _unless_stopped(stop: Callable[[], bool] | None, index: int) -> None:
+    if stop is not None and index % 64 == 0 and stop():
+        raise DraftCancelled("drafting was cancelled")
 
 
 class _SizeFloor:
