@@ -177,3 +177,13 @@ def test_the_environment_never_reaches_a_pdf(seed_copy, tmp_path):
                      env={"BRIEFING_SECRET_TOKEN": SECRET})
     assert result.returncode == 2 and not out.exists()
     assert SECRET not in result.stderr
+
+
+def test_a_link_loop_or_a_folder_is_refused_in_one_line(seed_copy, outside):
+    _hostile_references(seed_copy, outside)  # makes "loop", a link to itself
+    for reference, reason in (("loop", "Too many levels of symbolic links"),
+                              ("sub", "it is a directory"), (".", "it is a directory")):
+        with pytest.raises(ArticleRefused) as refused:
+            open_verified(seed_copy, reference, SHA)
+        assert refused.value.field == "path"
+        assert refused.value.reason == f"cannot read the article '{reference}': {reason}"
