@@ -33,8 +33,6 @@ from .model import (
 # before it is converted, which for a YAML 1.1 sexagesimal integer (1:2:3:...) costs time
 # quadratic in its length, and for a decimal one over 4,300 digits raises.
 MAX_NUMBER_CHARS = 40
-BOUNDS = (f"numbers have at most {NUMBER_MAX_DIGITS} significant digits and are 0 or "
-          f"between 10^{NUMBER_MIN_EXPONENT} and 10^{NUMBER_MAX_EXPONENT} in size")
 _DECIMAL_FORM = re.compile(r"[-+]?(?:[0-9][0-9_]*)?\.?[0-9_]*(?:[eE][-+]?[0-9]+)?")
 
 
@@ -53,7 +51,8 @@ def read_number(written: str, convert: Callable[[str], int | float]) -> int | fl
     ValueError for text that is not a number), or NumberFault when it is out of bounds."""
     if len(written) > MAX_NUMBER_CHARS:
         raise NumberFault(f"{clipped(written)} is too long for a number ({len(written):,} "
-                          f"characters): {BOUNDS}")
+                          f"characters; a number has at most {NUMBER_MAX_DIGITS} significant "
+                          "digits)")
     value = convert(written)
     fault = number_fault(value, written)
     if fault is not None:
@@ -71,17 +70,20 @@ def number_fault(value: int | float, written: str | None = None) -> str | None:
     text = written if written is not None else repr(value)
     exact = _exact(value, written)
     if not exact.is_finite():
-        return f"{clipped(text)} is not a finite number: {BOUNDS}"
+        return f"{clipped(text)} is not a finite number"
     if not exact:
         return None
     size = exact.adjusted()  # the power of ten of the first significant digit
     if size >= NUMBER_MAX_EXPONENT:
-        return f"{clipped(text)} is too large: {BOUNDS}"
+        return (f"{clipped(text)} is too large (a number is less than "
+                f"10^{NUMBER_MAX_EXPONENT} in size)")
     if size < NUMBER_MIN_EXPONENT:
-        return f"{clipped(text)} is too close to zero: {BOUNDS}"
+        return (f"{clipped(text)} is too close to zero (a number other than 0 is at least "
+                f"10^{NUMBER_MIN_EXPONENT} in size)")
     digits = "".join(map(str, exact.as_tuple().digits)).strip("0")
     if len(digits) > NUMBER_MAX_DIGITS:
-        return f"{clipped(text)} has {len(digits)} significant digits: {BOUNDS}"
+        return (f"{clipped(text)} has {len(digits)} significant digits (a number has at "
+                f"most {NUMBER_MAX_DIGITS})")
     return None
 
 
