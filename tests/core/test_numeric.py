@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -51,6 +52,18 @@ def test_numbers_within_the_bounds_are_read(written):
 ])
 def test_numbers_out_of_bounds_are_named_with_the_bound(value, written, fault):
     assert number_fault(value, written) == fault
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(r"\A[-+]?[0-9]{1,20}(\.[0-9]{0,20})?([eE][-+]?[0-9]{1,3})?\Z"))
+def test_a_written_number_is_in_bounds_exactly_when_its_decimal_value_is(written):
+    exact = Decimal(written)
+    digits = "".join(map(str, exact.as_tuple().digits)).strip("0")
+    in_bounds = not exact or (-15 <= exact.adjusted() < 15 and len(digits) <= 15)
+    value = float(written)
+    assert (number_fault(value, written) is None) == in_bounds
+    if in_bounds:  # and a float gives those digits back
+        assert Decimal(repr(value)) == exact or value == 0
 
 
 def test_a_long_number_is_refused_before_it_is_converted():
