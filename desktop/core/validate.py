@@ -29,6 +29,8 @@ _ALLOWED_TAGS = frozenset(_SCALAR_TAGS | {_YAML + "seq", _YAML + "map"})
 _NULL = _YAML + "null"
 _MERGE = _YAML + "merge"
 _constructor = SafeConstructor()
+_NUMBER_CONSTRUCTORS = {_YAML + "int": _constructor.construct_yaml_int,
+                        _YAML + "float": _constructor.construct_yaml_float}
 
 
 class _Context:
@@ -255,8 +257,7 @@ def _number(node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
         return ctx.report(node, path, f"expected a number, found {_describe(node)}")
     if not _tag_ok(node, ctx, path):
         return _INVALID
-    construct = {_YAML + "int": _constructor.construct_yaml_int,
-                 _YAML + "float": _constructor.construct_yaml_float}.get(node.tag)
+    construct = _NUMBER_CONSTRUCTORS.get(node.tag)
     if construct is not None:
         try:
             return read_number(node.value, lambda _written: construct(node))
@@ -298,7 +299,7 @@ def _describe(node: yaml.Node) -> str:
         shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
         return f"text '{shown}'"
     if tag in (_YAML + "int", _YAML + "float"):
-        return f"the number {clipped(node.value)}"
+        return f"the number {clipped(node.value, 40)}"
     if tag == _YAML + "bool":
         return f"'{node.value}' (true/false)"
     if tag == _YAML + "null":

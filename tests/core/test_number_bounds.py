@@ -196,3 +196,24 @@ def test_any_numbers_load_with_positioned_problems_or_check_without_failing(numb
         for problem in check_document(document):
             assert problem.line >= 1 and "\n" not in str(problem)
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    # A ValueError traceback (Python converts at most 4,300 digits):
+    ("schema_version: 1", "schema_version: " + "9" * 5000,
+     "4:17: schema_version: '999999999999999999999999999999999999...' is not one of: 1"),
+    # 8.5 s converting a YAML 1.1 sexagesimal integer, then a 600,000-character line:
+    ("schema_version: 1", "schema_version: 1" + ":59" * 200_000,
+     "4:17: schema_version: '1:59:59:59:59:59:59:59:59:59:59:59:5...' is not one of: 1"),
+    ("  place: Minsk, Belarus", "  draft: " + "9" * 5000 + "\n  place: Minsk, Belarus",
+     "9:10: briefing.draft: expected true or false, found the number "
+     "999999999999999999999999999999999999..."),
+])
+def test_a_huge_number_where_a_number_is_not_read_is_one_short_problem_at_once(old, new,
+                                                                               problem):
+    assert old in SEED_TEXT
+    started = time.perf_counter()
+    with pytest.raises(BriefingError) as caught:
+        parse_document(SEED_TEXT.replace(old, new, 1), Path("huge.yaml"))
+    assert time.perf_counter() - started < 1.0
+    assert [str(p) for p in caught.value.problems] == [f"huge.yaml:{problem}"]
