@@ -193,9 +193,7 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
                     break  # "fell 100 percent to $5 million": nothing to derive it from
                 multiplier = round(divisor, 6)
                 decimals = _decimals(_show(item.value))
-                previous = item.value / divisor
-                if not _in_bounds(previous):
-                    break
+                previous = item.value / divisor  # finite: both bounded, divisor not 0
                 prev_value: int | float = round(previous, decimals) if decimals else \
                     round(previous)
                 scale_words = f" {item.scale}" if item.scale else ""
