@@ -66,6 +66,14 @@ def test_a_written_number_is_in_bounds_exactly_when_its_decimal_value_is(written
         assert Decimal(repr(value)) == exact or value == 0
 
 
+def test_an_integer_too_long_to_print_is_named_without_printing_it():
+    # str() refuses integers of over 4,300 digits; the message must not need it.
+    assert number_fault(10 ** 5000) == (
+        "an integer is too large (a number is less than 10^15 in size)")
+    assert number_fault(-10 ** 300) == (
+        "-1000000000000000000... is too large (a number is less than 10^15 in size)")
+
+
 def test_a_long_number_is_refused_before_it_is_converted():
     calls = []
 
