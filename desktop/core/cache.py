@@ -24,7 +24,8 @@ from .model import Briefing
 CACHE_ENV = "BRIEFING_CACHE_DIR"  # a folder, or "off" to disable the cache
 MAX_ENTRIES = 16
 # Only the exact reader's results are stored, so only its code is in the key.
-_CODE = ("model.py", "rules.py", "validate.py", "yamlread.py", "textfile.py", "cache.py")
+_CODE = ("model.py", "rules.py", "numeric.py", "validate.py", "yamlread.py", "textfile.py",
+         "cache.py")
 _salt: bytes | None = None
 
 

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import math
 import os
 import re
 import typing
@@ -42,6 +41,7 @@ from functools import cache
 from typing import Any
 
 from .model import Briefing
+from .numeric import read_number
 from .rules import FieldRule, field_rules, text_fault, type_kind
 
 try:  # an accelerator only: without it every file takes the exact path
@@ -378,17 +378,17 @@ def _text(value: Any, data: bytes) -> Any:
 
 
 def _number(value: Any, data: bytes) -> Any:
+    # read_number's bounds are the exact reader's; out of bounds it raises NumberFault,
+    # a ValueError, which read() takes as stepping aside.
     kind = type(value)
     if kind is _IntText:
-        return int(value)
+        return read_number(value, int)
     if kind is _FloatText and _YAML11_FLOAT.fullmatch(value):
         # rapidyaml writes a plain -.5 (text to YAML 1.1) as -0.5: only trust a "-0."
         # when the file holds no "-." that it could have come from.
         if value.startswith("-0.") and b"-." in data:
             raise _Decline
-        number = float(value)
-        if math.isfinite(number):
-            return number
+        return read_number(value, float)
     raise _Decline
 
 

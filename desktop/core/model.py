@@ -20,6 +20,22 @@ DATE_PATTERN = (
 )
 
 Number = int | float
+
+# Bounds on every number a briefing holds (values, changes, and each number written in a
+# derived figure's arithmetic). A double holds any decimal of at most 15 significant
+# digits exactly enough to give it back as written (DBL_DIG), and integers below 10^15 are
+# below 2^53, so every check compares the figure the author wrote. 10^15 is a quadrillion:
+# no figure an article states, even in trillions, comes near it. Refusing sizes below
+# 10^-15 keeps underflow (1.0e-400 reads as 0.0) from passing as a different figure.
+NUMBER_MAX_DIGITS = 15
+NUMBER_MAX_EXPONENT = 15  # a number's size is below 10^15 ...
+NUMBER_MIN_EXPONENT = -15  # ... and, unless it is 0, at least 10^-15
+# A derived figure's arithmetic: real ones are a few terms ("441.4 / (1 + 60 / 100)" is
+# 22 characters, a year's months summed ~120); the bounds keep every message one line
+# long and every evaluation a few microseconds.
+ARITHMETIC_MAX_CHARS = 500
+ARITHMETIC_MAX_DEPTH = 20  # parentheses and signs open at once
+ARITHMETIC_PATTERN = r"^[0-9.eE+\-*/()\s]+$"
 Status = Literal[
     "signed", "adopted", "considered", "proposed", "issued", "planned", "in_force"
 ]
@@ -39,7 +55,8 @@ def spec(doc: str, *, default: Any = ..., example: Any = None, **constraints: An
     """A dataclass field with its documentation and validation constraints.
 
     ``default=...`` (the default) makes the field required. Constraints understood by the
-    validator and the JSON Schema writer: ``min_items``, ``pattern``, ``min_length``.
+    validator and the JSON Schema writer: ``min_items``, ``pattern``, ``min_length``,
+    ``arithmetic`` (the text is a derived figure's arithmetic, evaluated when read).
     """
     metadata = {"doc": doc, "example": example, **constraints}
     if default is ...:
@@ -64,8 +81,13 @@ class Derived:
 
     arithmetic: str = spec(
         "An expression of numbers and + - * / ( ) whose result, rounded to the precision "
-        "of `value`, is `value`; `briefing check` evaluates it.",
-        example="441.4 / (1 + 60 / 100)",
+        "of `value`, is `value`; `briefing check` proves it. At most "
+        f"{ARITHMETIC_MAX_CHARS} characters and {ARITHMETIC_MAX_DEPTH} parentheses and "
+        "signs deep, every step finite, no division by zero (see Numbers and arithmetic "
+        "in docs/format.md).",
+        example="441.4 / (1 + 60 / 100)", min_length=1, arithmetic=True,
+        pattern=ARITHMETIC_PATTERN,
+        pattern_doc="arithmetic: numbers with + - * / and parentheses",
     )
     explanation: str | None = spec(
         "In words, how the value follows from the article.", default=None,

@@ -7,15 +7,15 @@ its own excerpts, and every derived figure's arithmetic recomputed.
 
 from __future__ import annotations
 
-import ast  # loaded already (dataclasses imports it); see evaluate_arithmetic
-import operator
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .article import Article, ArticleRefused, open_verified
 from .load import Document
 from .model import SECTIONS, TradeStatistic
+from .numeric import evaluate_arithmetic
 from .problems import NodePath, Problem, format_path
 
 if TYPE_CHECKING:
@@ -249,49 +249,19 @@ def _derived_problems(document: Document, base: NodePath,
         yield _problem(document, where, str(exc))
         return
     decimals = _decimals(stat.value)
-    if abs(result - stat.value) > 0.5 * 10 ** -decimals + 1e-9:
+    # Half a unit of the value's last place, widened by a billionth of itself for the
+    # float error of the steps (an absolute slack would swallow a 1e-09's last place).
+    if abs(result - stat.value) > 0.5 * 10 ** -decimals * (1 + 1e-9):
         yield _problem(document, where, (
             f"'{stat.derived.arithmetic}' gives {round(result, decimals + 3):g}, which does not "
             f"round to the value {_show(stat.value)}"))
 
 
-def evaluate_arithmetic(expression: str) -> float:
-    """Numbers with + - * / and parentheses, nothing else (no names, no calls).
-
-    The window's Overview calls this at start-up, so ``ast`` is imported with the module,
-    before Qt: PySide6 reads the source of each module an import statement names after Qt
-    is imported (ast.py: ~2 ms), and dataclasses has loaded ``ast`` anyway.
-    """
-    operators = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-                 ast.Div: operator.truediv}
-    try:
-        tree = ast.parse(expression.strip(), mode="eval")
-    except SyntaxError:
-        raise ValueError(f"'{expression}' is not arithmetic (numbers with + - * / and "
-                         "parentheses)") from None
-
-    def walk(node: ast.AST) -> float:
-        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
-            return float(node.value)
-        if isinstance(node, ast.BinOp) and type(node.op) in operators:
-            left, right = walk(node.left), walk(node.right)
-            if isinstance(node.op, ast.Div) and right == 0:
-                raise ValueError(f"'{expression}' divides by zero")
-            return operators[type(node.op)](left, right)
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-            value = walk(node.operand)
-            return -value if isinstance(node.op, ast.USub) else value
-        raise ValueError(f"'{expression}' is not arithmetic (numbers with + - * / and "
-                         "parentheses)")
-
-    return walk(tree.body)
-
-
 def _decimals(value: int | float) -> int:
+    """Decimal places the value is written to: 441.4 has 1, 1e-07 has 7."""
     if isinstance(value, int) or float(value).is_integer():
         return 0
-    text = repr(value)
-    return len(text.split(".")[1]) if "." in text and "e" not in text else 6
+    return max(0, -int(Decimal(repr(value)).as_tuple().exponent))
 
 
 def _show(value: int | float) -> str:

@@ -16,6 +16,7 @@ import typing
 from typing import Any, Literal
 
 from .model import DATE_PATTERN
+from .numeric import arithmetic_fault
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -29,6 +30,7 @@ class FieldRule:
     pattern: re.Pattern[str] | None
     pattern_doc: str | None
     is_date: bool
+    arithmetic: bool  # a derived figure's arithmetic: evaluated, see numeric.py
 
 
 def field_rules(cls: type) -> dict[str, FieldRule]:
@@ -49,6 +51,7 @@ def field_rules(cls: type) -> dict[str, FieldRule]:
             pattern=re.compile(pattern) if pattern else None,
             pattern_doc=meta.get("pattern_doc"),
             is_date=pattern == DATE_PATTERN,
+            arithmetic=meta.get("arithmetic", False),
         )
     return rules
 
@@ -93,6 +96,11 @@ def text_fault(rule: FieldRule, value: str) -> str | None:
     """What is wrong with a text value of this field, as a problem message, or None."""
     if rule.min_length and len(value.strip()) < rule.min_length:
         return "must not be empty"
+    if rule.arithmetic:
+        # Evaluating it implies its pattern and says where and what went wrong. (The
+        # pattern is for editors, and so that fastread, which checks text without a
+        # pattern inline, sends this field here too.)
+        return arithmetic_fault(value)
     if rule.pattern is not None and not rule.pattern.match(value):
         if rule.is_date:
             return (f"'{value}' is not a date such as 2017-11-29, 2017-11, 2017 or "

@@ -13,7 +13,15 @@ import typing
 from pathlib import Path
 from typing import Any, Literal
 
-from .model import SCHEMA_VERSION, Briefing
+from .model import (
+    ARITHMETIC_MAX_CHARS,
+    ARITHMETIC_MAX_DEPTH,
+    NUMBER_MAX_DIGITS,
+    NUMBER_MAX_EXPONENT,
+    NUMBER_MIN_EXPONENT,
+    SCHEMA_VERSION,
+    Briefing,
+)
 
 
 def _classes(root: type = Briefing) -> list[type]:
@@ -41,7 +49,10 @@ def _type_schema(tp: Any) -> dict[str, Any]:
     if origin in (types.UnionType, typing.Union):
         rest = [a for a in args if a is not type(None)]
         if set(rest) == {int, float}:
-            schema: dict[str, Any] = {"type": "number"}
+            # Digits and the lower bound on size have no JSON Schema keyword; the size does.
+            schema: dict[str, Any] = {"type": "number",
+                                      "exclusiveMinimum": -10 ** NUMBER_MAX_EXPONENT,
+                                      "exclusiveMaximum": 10 ** NUMBER_MAX_EXPONENT}
         else:
             schema = _type_schema(rest[0])
         if type(None) in args:
@@ -75,6 +86,8 @@ def _class_schema(cls: type) -> dict[str, Any]:
             item["minLength"] = meta["min_length"]
         if meta.get("min_items"):
             target["minItems"] = meta["min_items"]
+        if meta.get("arithmetic"):
+            item["maxLength"] = ARITHMETIC_MAX_CHARS
         prop = {"description": meta["doc"], **prop}
         if f.default is dataclasses.MISSING:
             required.append(f.name)
@@ -108,7 +121,8 @@ def _type_words(tp: Any) -> str:
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin in (types.UnionType, typing.Union):
         rest = [a for a in args if a is not type(None)]
-        return "number" if set(rest) == {int, float} else _type_words(rest[0])
+        return ("[number](#numbers-and-arithmetic)" if set(rest) == {int, float}
+                else _type_words(rest[0]))
     if origin is tuple:
         return f"list of {_type_words(args[0])}"
     if origin is Literal:
@@ -126,6 +140,27 @@ def markdown_reference() -> str:
         "A briefing is one YAML file (UTF-8). Each section below is a mapping; list sections "
         "hold mappings of the kind named. Required fields are marked **yes**. Unknown fields "
         "are refused, so a typo never passes silently.",
+        "",
+        "## Numbers and arithmetic",
+        "",
+        "Every number (a figure's `value`, a change's `value`, each number in a derived "
+        f"figure's `arithmetic`) is finite, has at most {NUMBER_MAX_DIGITS} significant "
+        f"digits, and is 0 or between 10^{NUMBER_MIN_EXPONENT} and 10^{NUMBER_MAX_EXPONENT} "
+        f"in size. {NUMBER_MAX_DIGITS} digits is the most a 64-bit float gives back as "
+        "written, so every check compares the figure the author wrote; 10^15 is a "
+        "quadrillion, more than any figure an article states even in trillions. So `.inf`, "
+        "`.nan`, `1.0e+308`, a "
+        "400-digit integer, `1.0e-400` (which a float reads as 0) and "
+        "`441.400000000000000001` (read as 441.4) are each refused with their position.",
+        "",
+        "A derived figure's `arithmetic` is numbers, `+ - * /` and parentheses, nothing "
+        f"else: at most {ARITHMETIC_MAX_CHARS} characters, at most "
+        f"{ARITHMETIC_MAX_DEPTH} parentheses and signs open at once (`-(-(1))` has four), "
+        "no division by zero, and no step whose result is beyond what a float holds (about "
+        "1.8e308) or nearer zero than it holds exactly (about 2.2e-308). It is evaluated "
+        "when the file is read, so arithmetic that breaks these rules is a problem of the "
+        "file like any other; `briefing check` then proves that its result, rounded to the "
+        "decimal places of `value`, is `value`.",
         "",
     ]
     for cls in _classes():

@@ -8,7 +8,6 @@ per type, so a 50,000-entry briefing costs one pass over its nodes.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 import typing
 from collections.abc import Callable
@@ -19,6 +18,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from .model import Briefing
+from .numeric import MAX_NUMBER_CHARS, NumberFault, clipped, read_number
 from .problems import BriefingError, NodePath, Problem, format_path
 from .rules import FieldRule, field_rules, text_fault, type_kind
 
@@ -29,6 +29,8 @@ _ALLOWED_TAGS = frozenset(_SCALAR_TAGS | {_YAML + "seq", _YAML + "map"})
 _NULL = _YAML + "null"
 _MERGE = _YAML + "merge"
 _constructor = SafeConstructor()
+_NUMBER_CONSTRUCTORS = {_YAML + "int": _constructor.construct_yaml_int,
+                        _YAML + "float": _constructor.construct_yaml_float}
 
 
 class _Context:
@@ -226,13 +228,17 @@ def _literal_converter(options: tuple[Any, ...]) -> Converter:
             return _INVALID
         for option in options:
             if isinstance(option, int) and node.tag == _YAML + "int":
-                if _constructor.construct_yaml_int(node) == option:
+                # Converted only when short: a long integer is not the option, and
+                # converting it can take long or raise (see numeric.MAX_NUMBER_CHARS).
+                if len(node.value) <= MAX_NUMBER_CHARS and (
+                        _constructor.construct_yaml_int(node) == option):
                     return option
             elif node.value == str(option):
                 return option
         close = difflib.get_close_matches(node.value, [str(o) for o in options], n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return ctx.report(node, path, f"'{node.value}' is not one of: {listed}{hint}")
+        return ctx.report(node, path,
+                          f"'{clipped(node.value, 40)}' is not one of: {listed}{hint}")
 
     return convert
 
@@ -251,16 +257,14 @@ def _number(node: yaml.Node, path: NodePath, ctx: _Context) -> Any:
         return ctx.report(node, path, f"expected a number, found {_describe(node)}")
     if not _tag_ok(node, ctx, path):
         return _INVALID
-    try:
-        if node.tag == _YAML + "int":
-            return _constructor.construct_yaml_int(node)
-        if node.tag == _YAML + "float":
-            value = _constructor.construct_yaml_float(node)
-            if not math.isfinite(value):
-                return ctx.report(node, path, "must be a finite number")
-            return value
-    except (ConstructorError, ValueError):
-        pass
+    construct = _NUMBER_CONSTRUCTORS.get(node.tag)
+    if construct is not None:
+        try:
+            return read_number(node.value, lambda _written: construct(node))
+        except NumberFault as exc:
+            return ctx.report(node, path, str(exc))
+        except (ConstructorError, ValueError):
+            pass
     hint = " (remove the quotes)" if node.style in ("'", '"') else ""
     return ctx.report(node, path, f"expected a number, found {_describe(node)}{hint}")
 
@@ -295,7 +299,7 @@ def _describe(node: yaml.Node) -> str:
         shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
         return f"text '{shown}'"
     if tag in (_YAML + "int", _YAML + "float"):
-        return f"the number {node.value}"
+        return f"the number {clipped(node.value, 40)}"
     if tag == _YAML + "bool":
         return f"'{node.value}' (true/false)"
     if tag == _YAML + "null":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 
 from ..core.model import TradeStatistic
 
@@ -52,16 +53,18 @@ def _join(parts: tuple[int, ...]) -> str:
 
 
 def format_number(value: float | int) -> str:
+    """The figure with its own decimal places, grouped: 1,500, 441.4, 0.0000001.
+
+    repr gives a float's shortest digits, which for any number a briefing may hold (at
+    most 15 significant digits, see core/numeric.py) are the digits written in the file;
+    Decimal prints them in full where repr would use an exponent (1e-07), and a fixed
+    number of places would print such a figure as 0.00.
+    """
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int):
         return f"{value:,}"
-    return f"{value:,.{_decimals(value)}f}"
-
-
-def _decimals(value: float) -> int:
-    text = repr(value)
-    return min(len(text.split(".")[1]), 6) if "." in text and "e" not in text else 2
+    return f"{Decimal(repr(value)):,f}"
 
 
 def format_value(stat: TradeStatistic) -> str:

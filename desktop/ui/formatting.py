@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from ..core.model import Change, TradeStatistic
 from ..core.provenance import evaluate_arithmetic
@@ -11,13 +12,16 @@ _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "RUB": "₽", "KZT": "
 
 
 def number(value: int | float) -> str:
-    """441.4 stays 441.4, 1500 becomes 1,500, 60.0 becomes 60."""
+    """441.4 stays 441.4, 1500 becomes 1,500, 60.0 becomes 60, 1e-07 becomes 0.0000001.
+
+    A float's repr has the digits the file wrote (a briefing's numbers have at most 15
+    significant digits, see core/numeric.py); Decimal writes them out without an exponent.
+    """
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int):
         return f"{value:,}"
-    return f"{value:,.{max(1, len(repr(value).split('.')[-1]))}f}" if "e" not in repr(
-        value) else repr(value)
+    return f"{Decimal(repr(value)):,f}"
 
 
 def amount(stat: TradeStatistic) -> str:

@@ -68,6 +68,60 @@ EXPECTED = {
         "21:12: trade_statistics[0].scale: 'millions' is not one of: thousand, million, "
         "billion, trillion (did you mean 'million'?)",
         "22:5: trade_statistics[0]: duplicate key 'scale' (first at 21:5)"],
+    # Numbers and arithmetic out of bounds (core/numeric.py): each one problem at its place,
+    # where there were tracebacks (OverflowError, MemoryError, RecursionError) and wrong oks.
+    "huge-integer.yaml": [
+        "14:12: trade_statistics[0].value: 99999999999999999999... is too long for a number "
+        "(400 characters; a number has at most 15 significant digits)"],
+    "many-minus-signs.yaml": [
+        "16:19: trade_statistics[0].derived.arithmetic: the arithmetic is 10,001 characters "
+        "long; at most 500"],
+    "long-sum.yaml": [
+        "16:19: trade_statistics[0].derived.arithmetic: the arithmetic is 19,999 characters "
+        "long; at most 500"],
+    "nan-arithmetic.yaml": [
+        "16:19: trade_statistics[0].derived.arithmetic: '1e999 - 1e999': 1e999 is too large "
+        "(a number is less than 10^15 in size)"],
+    "numbers-out-of-bounds.yaml": [
+        "15:12: trade_statistics[0].value: .inf is not a finite number",
+        "21:12: trade_statistics[1].value: .NaN is not a finite number",
+        "27:12: trade_statistics[2].value: 1.0e+308 is too large (a number is less than 10^15 "
+        "in size)",
+        "34:12: trade_statistics[3].value: 1.0e-400 is too close to zero (a number other than "
+        "0 is at least 10^-15 in size)",
+        "41:12: trade_statistics[4].value: 441.400000000000000001 has 21 significant digits "
+        "(a number has at most 15)",
+        "47:12: trade_statistics[5].value: 1000000000000000 is too large (a number is less "
+        "than 10^15 in size)",
+        "54:21: trade_statistics[6].change.value: 0xFFFFFFFFFFFFFFFFFF... is too large (a "
+        "number is less than 10^15 in size)",
+        "62:21: trade_statistics[7].change.value: 1:59:59:59:59:59:59:... is too long for a "
+        "number (3,001 characters; a number has at most 15 significant digits)"],
+    "arithmetic-out-of-bounds.yaml": [
+        "17:19: trade_statistics[0].derived.arithmetic: "
+        "'((((((((((((((((((((((1))))))))))))))))))))))' nests more than 20 parentheses and "
+        "signs deep (at character 21)",
+        "26:19: trade_statistics[1].derived.arithmetic: '999999999999999 * 999999999999999 * "
+        "999999999999999 * 99...' overflows: a step of it is beyond the largest number a float "
+        "holds (1.8e+308)",
+        "35:19: trade_statistics[2].derived.arithmetic: '0.000000000000001 * 0.000000000000001 "
+        "* 0.00000000000000...' underflows: a step of it is closer to zero than a float holds "
+        "exactly (2.2e-308)",
+        "43:19: trade_statistics[3].derived.arithmetic: '441.4 / (1 - 100 / 100)' divides by "
+        "zero",
+        "51:19: trade_statistics[4].derived.arithmetic: "
+        "'99999999999999999999999999999999999999999999999999999999...': "
+        "99999999999999999999... is too large (a number is less than 10^15 in size)",
+        "60:19: trade_statistics[5].derived.arithmetic: '999999999999999 / 0.000000000000001 / "
+        "0.000000000000001 ...' overflows: a step of it is beyond the largest number a float "
+        "holds (1.8e+308)",
+        "68:19: trade_statistics[6].derived.arithmetic: '2 ** 10' is not arithmetic (numbers "
+        "with + - * / and parentheses): '*' at character 4 is not a number",
+        "76:19: trade_statistics[7].derived.arithmetic: '__import__('os').system('true')' is "
+        "not arithmetic (numbers with + - * / and parentheses): '_' at character 1 is not a "
+        "number",
+        "84:19: trade_statistics[8].derived.arithmetic: '441.4 / (1 + 60 / 100' is not "
+        "arithmetic (numbers with + - * / and parentheses): a parenthesis is not closed"],
 }
 
 

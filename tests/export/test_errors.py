@@ -212,3 +212,24 @@ def test_unreadable_qt_output_is_a_finish_error():
     with pytest.raises(FinishError, match="could not be read back"):
         finish(b"%PDF-1.4\nnot really a PDF\n", page_count=1, outline=[], destinations=[],
                info={}, moment=datetime(2017, 11, 30, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    ("value: 441.4", "value: " + "9" * 400,
+     "142:12: trade_statistics[0].value: 99999999999999999999... is too long for a number "
+     "(400 characters; a number has at most 15 significant digits)"),
+    ("arithmetic: 441.4 / (1 + 60 / 100)", "arithmetic: '" + "-" * 10_000 + "1'",
+     "159:19: trade_statistics[1].derived.arithmetic: the arithmetic is 10,001 characters "
+     "long; at most 500"),
+])
+def test_a_number_out_of_bounds_is_one_line_and_leaves_the_old_file(tmp_path, existing, old,
+                                                                    new, problem):
+    # These were an OverflowError and a MemoryError traceback.
+    shutil.copy(SEED_ARTICLE, tmp_path)
+    briefing = tmp_path / SEED_BRIEFING.name
+    text = SEED_BRIEFING.read_text(encoding="utf-8")
+    briefing.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_cli("export", str(briefing), "-o", str(existing))
+    assert _one_line_error(result) == f"briefing export: {briefing}:{problem}"
+    assert existing.read_bytes() == OLD
+    assert no_temp_files(existing.parent)

@@ -40,6 +40,12 @@ def _stat(**fields) -> TradeStatistic:
     ({"value": 275.9, "unit": "currency", "currency": "USD", "scale": "million",
       "derived": Derived(arithmetic="441.4 / 1.6")}, "$275.9 million"),
     ({}, ""),
+    # Every digit written, however small or many (these printed as 0.00 and 441.123457):
+    ({"value": 1e-07, "unit": "percent"}, "0.0000001 percent"),
+    ({"value": 0.000000000000001, "unit": "currency", "currency": "USD"}, "$0.000000000000001"),
+    ({"value": 441.123456789, "unit": "currency", "currency": "USD", "scale": "million"},
+     "$441.123456789 million"),
+    ({"value": -999999999999999, "unit": "tonnes"}, "-999,999,999,999,999 tonnes"),
 ])
 def test_values(fields, printed):
     assert format_value(_stat(**fields)) == printed

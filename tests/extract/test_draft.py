@@ -195,3 +195,26 @@ def test_write_draft_writes_atomically(tmp_path: Path):
     write_draft(article, out)
     assert check_document(load_document(out)) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.yaml", article.name]
+
+
+def test_figures_a_briefing_cannot_hold_are_left_out_and_a_full_fall_derives_nothing(
+        tmp_path: Path):
+    # The "fell 100 percent" sentence was a ZeroDivisionError (deriving $5 million / 0);
+    # the others gave drafts that `briefing check` refused.
+    article = tmp_path / "figures.txt"
+    article.write_text(
+        "ASTANA, Nov. 30, 2017 - Kazakhstan and Belarus held talks in Minsk.\n"
+        "Trade between the countries fell 100 percent to $5 million in 2017.\n"
+        "The turnover increased 60 percent to $999999999999999999999 million in 2017.\n"
+        "Exports reached $441.123456789012345678 million in 2017.\n"
+        "Investment in the fund reached $999999999999999 billion in 2017.\n"
+        "About 9999999999999999999999 people attended the forum.\n"
+        f"Imports increased 60 percent to ${'9' * 400} million in 2017.\n",
+        encoding="utf-8")
+    out = tmp_path / "figures.yaml"
+    out.write_text(draft_text(article, tmp_path), encoding="utf-8")
+    document = load_document(out)
+    assert check_document(document) == []
+    assert [(s.value, s.change.value if s.change else None, s.derived)
+            for s in document.briefing.trade_statistics] == [
+        (5, 100, None), (999999999999999, None, None)]

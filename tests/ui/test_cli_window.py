@@ -112,3 +112,18 @@ def test_start_turns_the_gc_back_on_and_adds_the_pdf_fonts_once_painted(qapp, qt
         gc.enable()
     assert window.briefing() is not None
     assert set(font_families()) == {path.name for path in fonts_dir().glob("*.ttf")}
+
+
+def test_screenshot_of_a_file_with_a_huge_number_shows_the_banner_and_exits_1(seed_copy,
+                                                                              tmp_path):
+    # On the Trade tab this was an OverflowError in the chart, then a segmentation fault.
+    text = seed_copy.read_text(encoding="utf-8")
+    seed_copy.write_text(text.replace("value: 441.4", "value: " + "9" * 400, 1),
+                         encoding="utf-8")
+    out = tmp_path / "huge.png"
+    result = run_cli(str(seed_copy), "--tab", "trade", "--screenshot", str(out))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{seed_copy}:142:12: trade_statistics[0].value: 99999999999999999999... is too long "
+        "for a number (400 characters; a number has at most 15 significant digits)\n")
+    assert out.exists()

@@ -204,3 +204,34 @@ def test_f5_reloads_and_an_excerpt_missing_from_the_article_is_flagged(make_wind
     assert "not found in the article" in tab.detail.toPlainText()
     tab.select_row(1)
     assert "not found in the article" not in tab.detail.toPlainText()
+
+
+# The 400-digit integer opened (and crashed the Trade tab's chart), the 10,000-term sum
+# raised RecursionError, and 1e999 - 1e999 opened as a valid briefing; now each file's one
+# problem is named in the banner.
+NUMBERS_OUT_OF_BOUNDS = {
+    "a 400-digit integer": (
+        "value: 441.4", "value: " + "9" * 400,
+        "142:12: trade_statistics[0].value: 99999999999999999999... is too long for a number "
+        "(400 characters; a number has at most 15 significant digits)"),
+    "a sum of 10,000 terms": (
+        "arithmetic: 441.4 / (1 + 60 / 100)", "arithmetic: " + "+".join(["1"] * 10_000),
+        "159:19: trade_statistics[1].derived.arithmetic: the arithmetic is 19,999 characters "
+        "long; at most 500"),
+    "NaN from arithmetic": (
+        "arithmetic: 441.4 / (1 + 60 / 100)", "arithmetic: 1e999 - 1e999",
+        "159:19: trade_statistics[1].derived.arithmetic: '1e999 - 1e999': 1e999 is too large "
+        "(a number is less than 10^15 in size)"),
+}
+
+
+def test_a_number_out_of_bounds_shows_the_banner_at_start(make_window, seed_copy):
+    for old, new, problem in NUMBERS_OUT_OF_BOUNDS.values():
+        seed_copy.write_bytes(SEED_BRIEFING.read_bytes())
+        _edit(seed_copy, old, new)
+        window = make_window(seed_copy)
+        assert window.banner.isVisible()
+        assert "could not be opened" in window.banner.title.text()
+        assert window.banner.lines() == [f"{seed_copy}:{problem}"]
+        assert window.briefing() is None
+        window.close()

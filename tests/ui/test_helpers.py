@@ -58,6 +58,16 @@ def test_amount_shows_qualifier_currency_and_scale(seed):
     assert formatting.change(stats[0].change) == "+60 % vs January-September 2016"
 
 
+@pytest.mark.parametrize(("value", "shown"), [
+    (441.4, "441.4"), (1500, "1,500"), (60.0, "60"), (-999999999999999, "-999,999,999,999,999"),
+    (99999999999999.9, "99,999,999,999,999.9"),
+    # Small figures in full, not as 1e-07 (a repr with an exponent):
+    (1e-07, "0.0000001"), (1.23456789012345e-10, "0.000000000123456789012345"),
+])
+def test_numbers_are_shown_with_the_digits_written(value, shown):
+    assert formatting.number(value) == shown
+
+
 def test_entry_as_plain_text_has_fields_and_excerpts(seed):
     text = describe.as_plain_text(seed.trade_statistics[1])
     assert text.startswith("Bilateral trade turnover\n")

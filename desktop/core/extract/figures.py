@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Change, Derived, TradeStatistic
+from ..numeric import arithmetic_fault, number_fault
 from ..provenance import numbers_in_text
 from . import dates
 from .gazetteer import (
@@ -187,11 +188,12 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
                 taken.append((p.start(), p.end()))
                 factor = f"(1 + {_show(pct)} / 100)" if direction == "increase" else \
                     f"(1 - {_show(pct)} / 100)"
-                multiplier = round(1 + pct / 100 if direction == "increase" else
-                                   1 - pct / 100, 6)
+                divisor = 1 + pct / 100 if direction == "increase" else 1 - pct / 100
+                if divisor == 0 or not _in_bounds(item.value) or not _in_bounds(pct):
+                    break  # "fell 100 percent to $5 million": nothing to derive it from
+                multiplier = round(divisor, 6)
                 decimals = _decimals(_show(item.value))
-                previous = item.value / ((1 + pct / 100) if direction == "increase"
-                                         else (1 - pct / 100))
+                previous = item.value / divisor  # finite: both bounded, divisor not 0
                 prev_value: int | float = round(previous, decimals) if decimals else \
                     round(previous)
                 scale_words = f" {item.scale}" if item.scale else ""
@@ -230,7 +232,7 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
     out.extend(_rankings(text))
     if not out:
         out.extend(_trends(text, article_subject))
-    return [s for s in out if _written(s)]
+    return [s for s in out if _written(s) and _figures_in_bounds(s)]
 
 
 def _money_metric(text: str, item: _Money) -> str | None:
@@ -304,6 +306,18 @@ def _trends(text: str, article_subject: str | None) -> list[TradeStatistic]:
                                   direction=_direction(m.group("w")), note=note,
                                   source=(text,)))
     return out
+
+
+def _in_bounds(value: float | int) -> bool:
+    return number_fault(value) is None
+
+
+def _figures_in_bounds(stat: TradeStatistic) -> bool:
+    """Figures a briefing cannot hold (numeric.py) are left out of the draft: a
+    400-digit sum of money, 0.000000000000000001, a 20-digit decimal."""
+    return ((stat.value is None or _in_bounds(stat.value))
+            and (stat.change is None or _in_bounds(stat.change.value))
+            and (stat.derived is None or arithmetic_fault(stat.derived.arithmetic) is None))
 
 
 def _written(stat: TradeStatistic) -> bool:
