@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.longtext import clipped
 from ..core.model import (
     Agreement,
     CooperationArea,
@@ -96,10 +97,10 @@ def make_chart(stats: tuple[TradeStatistic, ...]) -> Chart | None:
         if not same_metric and stat.period:
             label += f" ({stat.period})"
         assert stat.value is not None
-        bars.append(Bar(label=label, value=float(stat.value),
+        bars.append(Bar(label=clipped(label), value=float(stat.value),
                         text=format_number(stat.value), derived=stat.derived is not None))
     title = f"{members[0].metric}, {unit}" if same_metric else f"Figures in {unit}"
-    return Chart(title=title, bars=tuple(bars), total=len(members))
+    return Chart(title=clipped(title), bars=tuple(bars), total=len(members))
 
 
 def trade(out: list[str], stats: tuple[TradeStatistic, ...], chart: Chart | None,

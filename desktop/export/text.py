@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
+from ..core.longtext import breakable
 from ..core.model import TradeStatistic
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -13,8 +14,10 @@ _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 
 def esc(text: str) -> str:
-    """Briefing text as inert HTML: every string from a briefing goes through here."""
-    return html.escape(text, quote=True)
+    """Briefing text as inert HTML: every string from a briefing goes through here. Runs
+    too long to wrap at a space get break opportunities (core/longtext.py): Qt's layout
+    of a million-character word took over a minute; nothing is cut from a hand-out."""
+    return html.escape(breakable(text).text, quote=True)
 
 
 def format_date(value: str) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from ..core.longtext import Broken, breakable, left_out, shortened
 from ..core.model import entry_label
 from . import describe, theme
 from .excerpts import Utf16Offsets, utf16_spans
@@ -36,10 +37,17 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 class _Text(NamedTuple):
     """A text of the page, in the order the page shows them: ``key`` says which field it
-    is for search marks (None: a label or a heading, never marked)."""
+    is for search marks (None: a label or a heading, never marked). ``broken`` is
+    ``value`` as the page shows it, with break opportunities in long runs (see
+    core/longtext.py); marks are found in ``value`` and moved onto it."""
 
-    text: str
+    value: str
     key: str | None
+    broken: Broken
+
+    @property
+    def text(self) -> str:
+        return self.broken.text
 
 
 class DetailPane(InertTextBrowser):
@@ -58,7 +66,7 @@ class DetailPane(InertTextBrowser):
         self._html_shown = ""
         # Where each marked text starts in the page (UTF-16 positions, as Qt counts), or
         # None when the marks are written into the HTML (see the module doc).
-        self._places: list[tuple[int, str, str]] | None = []
+        self._places: list[tuple[int, _Text]] | None = []
         self.show_entry(None)
 
     def _anchor_clicked(self, url: QUrl) -> None:
@@ -136,23 +144,23 @@ class DetailPane(InertTextBrowser):
 
     # --- the marks ------------------------------------------------------------------------
 
-    def _locate(self, texts: list[_Text]) -> list[tuple[int, str, str]] | None:
+    def _locate(self, texts: list[_Text]) -> list[tuple[int, _Text]] | None:
         """Where each text to be marked starts in the page: found in order, each after
         the one before (labels and headings too, so that a value is never found in the
         label before it); None if any is not where the HTML put it."""
         raw = self.document().toRawText()  # positions as the document's (frames kept)
         utf16 = Utf16Offsets(raw)
-        places: list[tuple[int, str, str]] = []
+        places: list[tuple[int, _Text]] = []
         at = 0
-        for text, key in texts:
-            if not text:
+        for text in texts:
+            if not text.text:
                 continue
-            found = raw.find(text, at)
+            found = raw.find(text.text, at)
             if found < 0:
                 return None
-            at = found + len(text)
-            if key is not None:
-                places.append((utf16(found), text, key))
+            at = found + len(text.text)
+            if text.key is not None:
+                places.append((utf16(found), text))
         return places
 
     def _mark(self) -> None:
@@ -160,9 +168,12 @@ class DetailPane(InertTextBrowser):
         if self._highlighter is not None and self._places:
             colour = theme.search_background(self.palette())
             document = self.document()
-            for start, text, key in self._places:
-                spans = self._highlighter.spans(text, key or None)
-                for left, right in utf16_spans(text, spans) if spans else ():
+            for start, text in self._places:
+                spans = self._highlighter.spans(text.value, text.key or None)
+                broken = text.broken
+                spans = [(broken.shown(left), broken.shown(right, end=True))
+                         for left, right in spans]
+                for left, right in utf16_spans(text.text, spans) if spans else ():
                     cursor = QTextCursor(document)
                     cursor.setPosition(start + left)
                     cursor.setPosition(start + right, QTextCursor.MoveMode.KeepAnchor)
@@ -178,7 +189,7 @@ class DetailPane(InertTextBrowser):
     # --- the page -------------------------------------------------------------------------
 
     def _no_marks(self, text: str, _key: str) -> str:
-        return html.escape(text)
+        return html.escape(breakable(text).text)
 
     def _marked(self, text: str, key: str) -> str:
         """``text`` escaped, with the search's hits in it marked."""
@@ -189,14 +200,22 @@ class DetailPane(InertTextBrowser):
         """The entry's page, each text through ``mark``, and its texts in page order.
 
         Texts are written with their whitespace as the page shows it (runs of it as one
-        space, none at the ends), so that each can be found in the page as written."""
+        space, none at the ends), so that each can be found in the page as written; a
+        value longer than a pane shows is cut, and says how much is left out."""
         esc = html.escape
         texts: list[_Text] = []
 
         def shown(text: str, key: str | None) -> str:
+            text, more = shortened(text)
             text = _SPACES.sub(" ", text).strip(" ")
-            texts.append(_Text(text, key))
-            return esc(text) if key is None else mark(text, key)
+            broken = breakable(text)
+            texts.append(_Text(text, key, broken))
+            out = esc(broken.text) if key is None else mark(text, key)
+            if more:
+                note = left_out(more)
+                texts.append(_Text(note, None, Broken(note, ())))
+                out += f" <i style='color:gray'>{esc(note)}</i>"
+            return out
 
         derived_colour = theme.derived_bar(self.palette()).name()
         title = shown(entry_label(entry), describe.label_key(entry))

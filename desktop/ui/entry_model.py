@@ -13,22 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ..core.longtext import clipped
 from .columns import Column
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the core entry object
 ENTRY_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # its position in the briefing's section
 
 _Index = QModelIndex | QPersistentModelIndex
-# A cell shows a line; the whole text is in the detail pane. Qt lays out the entire
-# string to elide it, on every paint: a 100,000-character name made each repaint of
-# the table take ~140 ms.
-CELL_CHARS = 1000
-
-
-def clipped(text: str) -> str:
-    return text if len(text) <= CELL_CHARS else text[:CELL_CHARS - 1] + "…"
-
-
+# A cell shows a line; the whole text is in the detail pane (see core/longtext.py).
 # The highlight delegate paints a cell from cell(), one call; data() answers the rest
 # (tooltips, screen readers, the entry behind a row), its roles plain ints in a dict, as
 # Qt's enums cost microseconds per comparison in Python. flags() is not overridden: the

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ..core.model import SECTIONS, Briefing, TradeStatistic
 from . import dates, formatting, theme
-from .marks import marked, marked_fragments
+from .marks import marked_fragments, pane_html
 from .widgets import InertTextBrowser, plain_label
 
 KEY_FIGURES = 4
@@ -119,13 +119,13 @@ class OverviewTab(QWidget):
             self._buttons.addWidget(button)
 
     def _html(self, briefing: Briefing) -> str:
-        esc = html.escape
+        esc = pane_html  # briefing text of any length: cut and made breakable
         header = briefing.briefing
         palette = self.palette()
         hit = theme.search_background(palette).name()
 
         def mark(text: str, key: str = "") -> str:
-            return marked(text, self._highlighter, key, hit)
+            return pane_html(text, self._highlighter, key, hit)
 
         derived = theme.derived_bar(palette).name()
         muted = "gray"

@@ -19,9 +19,11 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
+    QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from ..core.longtext import has_long_run
 from . import theme
 from .excerpts import Utf16Offsets, find_excerpt, find_excerpts, utf16_spans
 
@@ -83,6 +85,13 @@ class SourceView(QPlainTextEdit):
         if self._placed:
             return
         self._placed = True
+        # Qt's usual wrapping (at a word, or anywhere if it must) takes time that grows
+        # with the square of a run it cannot break (an 80,000-character "word" took 0.4 s
+        # at each layout, a million a minute). An article with such a run wraps anywhere,
+        # which is linear; every other keeps word wrapping. Inserting break characters, as
+        # the panes do, would move every position the excerpts and the search mark.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if has_long_run(self._article)
+                             else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setPlainText(self._article)
         self.highlight(self._excerpts)
         if self._highlighter is not None:

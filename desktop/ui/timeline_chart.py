@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ..core.longtext import clipped
 from ..core.model import Event
 from . import dates, theme
 
@@ -150,7 +151,7 @@ class TimelineChart(QWidget):
             else:
                 painter.drawRoundedRect(QRectF(x0, y - radius, x1 - x0, 2 * radius), radius,
                                         radius)
-            label = f"{dates.readable(item.date)}  {item.title}"
+            label = clipped(f"{dates.readable(item.date)}  {item.title}")
             room_right = plot.right() - x1 - 8
             room_left = x0 - plot.left() - 8
             painter.setPen(text)

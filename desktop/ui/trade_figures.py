@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..core.longtext import clipped
 from ..core.model import TradeStatistic
 from . import formatting
 
@@ -45,7 +46,9 @@ def _unit_text(stat: TradeStatistic) -> str:
 
 def _bar(index: int, stat: TradeStatistic, label: str, sublabel: str = "") -> Bar:
     assert stat.value is not None
-    return Bar(index, label, sublabel, float(stat.value), formatting.amount(stat),
+    # The chart elides its labels at each paint, measuring them whole: clipped first.
+    return Bar(index, clipped(label), clipped(sublabel), float(stat.value),
+               formatting.amount(stat),
                formatting.change(stat.change).split(" vs ")[0], formatting.derived_arithmetic(stat))
 
 
@@ -69,8 +72,8 @@ def chart_groups(stats: Sequence[TradeStatistic]) -> list[Group]:
         members = sorted(members, key=_period_key)[:MAX_BARS]
         first = members[0][1]
         title = f"{first.metric} ({_unit_text(first)})" if _unit_text(first) else first.metric
-        found.append(Group(title, tuple(_bar(i, s, s.period or s.metric) for i, s in members),
-                           True))
+        bars = tuple(_bar(i, s, s.period or s.metric) for i, s in members)
+        found.append(Group(clipped(title), bars, True))
         if len(found) == MAX_GROUPS:
             break
     if found:

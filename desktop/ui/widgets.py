@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import QMimeData, QUrl
 
 
 def set_enum_property(obj: QObject, name: str, keys: str) -> None:
@@ -90,6 +90,17 @@ class InertTextBrowser(QTextBrowser):
 
     def loadResource(self, kind: int, name: QUrl) -> Any:
         return None  # never load images, style sheets or files named by the text
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """A selection as plain text, without the zero-width breaks put into long runs
+        for layout (core/longtext.py): what is copied is the briefing's text."""
+        from PySide6.QtCore import QMimeData
+
+        from ..core.longtext import ZWSP
+
+        data = QMimeData()
+        data.setText(self.textCursor().selection().toPlainText().replace(ZWSP, ""))
+        return data
 
 
 def after_first_paint(widget: QWidget, work: Callable[[], None], *,

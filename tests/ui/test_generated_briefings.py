@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
+from desktop.core.longtext import clipped
 from desktop.core.model import entry_label
-from desktop.ui.entry_model import clipped
 from desktop.ui.fonts import UI_FAMILY, register_bundled_fonts
 from desktop.ui.tab_pages import ENTRY_TABS, TABS
 
@@ -96,7 +96,7 @@ def test_window_shows_generated_briefings(make_window, qtbot, tmp_path_factory, 
             model = window.entry_tab(name).model
             shown = [model.index(row, LABEL_COLUMN[name]).data()
                      for row in range(model.rowCount())]
-            # A cell shows at most CELL_CHARS of a label; the detail pane shows it whole.
+            # A cell shows at most LINE_CHARS of a label; the detail pane shows it whole.
             assert shown == [clipped(entry_label(model.entry(row)))
                              for row in range(model.rowCount())]
             assert sorted(shown) == sorted(clipped(e[LABEL_FIELD[section]])

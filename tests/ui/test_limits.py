@@ -63,9 +63,9 @@ def test_window_refuses_a_named_pipe_without_hanging(make_window, tmp_path, qtbo
     assert window.loaded().path == SEED_BRIEFING
 
 
-def test_a_100k_character_text_is_clipped_in_cells_and_title_bar_and_whole_elsewhere(
+def test_a_100k_character_text_is_clipped_in_cells_and_title_bar_and_cut_in_panes(
         make_window, seed_copy, qtbot):
-    from desktop.ui.entry_model import CELL_CHARS
+    from desktop.core.longtext import LINE_CHARS, PANE_CHARS
 
     long_name = "Нұрсұлтан Назарбаев مرحبا " * 4000  # 104,000 characters
     text = seed_copy.read_text(encoding="utf-8")
@@ -77,13 +77,17 @@ def test_a_100k_character_text_is_clipped_in_cells_and_title_bar_and_whole_elsew
                          encoding="utf-8")
     window = make_window(seed_copy, tab="leaders")
     assert window.windowTitle().startswith(long_name[:199] + "…")
-    assert long_name.strip() in window.overview_tab().text()
+    # A pane shows the first PANE_CHARS characters and says how many are left out.
+    shown = " ".join(long_name[:PANE_CHARS].split())
+    more = f"… ({len(long_name) - PANE_CHARS:,} more characters: Copy copies the " \
+           "whole entry)"
+    assert f"{shown} {more}" in window.overview_tab().text()
     tab = window.entry_tab("leaders")
     cell = tab.model.index(0, 0).data()
-    assert len(cell) == CELL_CHARS and cell.endswith("…")
-    assert long_name.startswith(cell[:-1])
+    assert len(cell) == LINE_CHARS and "…" in cell
+    assert long_name.startswith(cell[:cell.index("…")])
     tab.select_row(0)
-    assert long_name.strip() in tab.detail.toPlainText()
+    assert f"{shown} {more}" in tab.detail.toPlainText()
     started = time.perf_counter()
     tab.table.viewport().repaint()
     assert time.perf_counter() - started < 0.1  # was ~140 ms a paint, unclipped
