@@ -9,7 +9,8 @@ line or several, anchors, aliases and tags, CRLF line ends, and no line break at
 end of the file. Most are not valid YAML or not what they seem; that is the point.
 
 ``document(rng)`` gives a document of values; ``briefing(rng)`` a small briefing with
-such a scalar where a text, a number, a flag or an excerpt goes.
+such a scalar where a text, a number, a flag or an excerpt goes; ``mutated(rng)`` an
+ordinary one of either with a few edits that shift its structure.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ def scalar(rng: random.Random, indent: str, wild: float) -> str:
     body = text(rng, wild)
     style = rng.choice(["plain", "plain", "single", "double", "block"])
     if style == "plain":
+        if rng.random() >= wild:
+            body = body.strip(" ")  # else spaces at the ends: not part of a plain scalar
         return _fold(rng, body, indent + "  ", wild) if rng.random() < 0.4 else body
     if style == "single":
         quoted = body.replace("'", "''") if rng.random() < 0.9 else body
@@ -105,7 +108,7 @@ def _block(rng: random.Random, body: str, indent: str, wild: float) -> str:
         [chomp, "" if width is None else str(width)], 2))
     if rng.random() < wild / 3:
         header += rng.choice([" # c", "  #c", " x"])
-    inner = indent + " " * (width or rng.choice([1, 2, 2, 2, 4]))
+    inner = indent + " " * (width or rng.choice([1, 2, 3, 4] if rng.random() < wild else [2, 4]))
     lines = []
     for line in (body.split("\n") if rng.random() < 0.5 else body.split(" ")):
         choice = rng.random() / max(wild, 0.01)
@@ -118,9 +121,9 @@ def _block(rng: random.Random, body: str, indent: str, wild: float) -> str:
         elif choice < 0.7:
             lines.append(inner + " " + line)  # more indented: kept as it is
         else:
-            lines.append(inner + line)
-    if rng.random() < 0.3:
-        lines.extend(rng.choice(["", " ", inner, inner + "  "])
+            lines.append(inner + line if line else "")
+    if rng.random() < 0.3:  # lines at the end: empty, or (wild) whitespace only
+        lines.extend(rng.choice(["", " ", inner, inner + "  "] if rng.random() < wild else [""])
                      for _ in range(rng.randint(1, 3)))
     return header + "\n" + "\n".join(lines)
 
@@ -168,14 +171,15 @@ def _decorated(rng: random.Random, value: str, wild: float) -> str:
 
 
 def _wildness(rng: random.Random) -> float:
-    """How far from ordinary YAML a document strays: a third of them hardly at all, so
-    the subset the fast reader takes is well covered too."""
+    """How far from ordinary YAML a document strays (the share of odd choices made in
+    it): some hardly at all, so the subset the fast reader takes is well covered too."""
     return rng.choice([0.0, 0.02, 0.1, 0.3, 0.5])
 
 
-def document(rng: random.Random) -> bytes:
-    """A YAML document of a few keys and list items, each holding a generated value."""
-    wild = _wildness(rng)
+def document(rng: random.Random, wild: float | None = None) -> bytes:
+    """A YAML document of a few keys and list items, each holding a generated value
+    (``wild``: see _wildness)."""
+    wild = _wildness(rng) if wild is None else wild
     lines = []
     for index in range(rng.randint(1, 4)):
         indent = rng.choice(["", "", "  "]) if index else ""
@@ -255,9 +259,9 @@ _SLOTS = ["  title: A generated briefing", "  place: Minsk", "  summary: Short."
           "schema_version: 1"]
 
 
-def briefing(rng: random.Random) -> bytes:
-    """BRIEFING with one value replaced by a generated one."""
-    wild = _wildness(rng)
+def briefing(rng: random.Random, wild: float | None = None) -> bytes:
+    """BRIEFING with one value replaced by a generated one (``wild``: see _wildness)."""
+    wild = _wildness(rng) if wild is None else wild
     slot = rng.choice(_SLOTS)
     head = slot[:len(slot) - len(slot.lstrip(" -"))]
     label = slot[len(head):].split(": ")[0] if ": " in slot else None
@@ -269,3 +273,33 @@ def briefing(rng: random.Random) -> bytes:
                            else scalar(rng, indent, wild), wild)
     line = f"{head}{label}: {value}" if label else f"{head}{value}"
     return _finish(rng, BRIEFING.rstrip("\n").replace(slot, line, 1), wild)
+
+
+_SIGNIFICANT = list(":-?[]{},#&*!|>'\"%@`\\ \n~.0123456789eE+x") + ["  ", "\n  ", "- ", ": "]
+
+
+def mutated(rng: random.Random) -> bytes:
+    """A tame document or briefing with one to four edits: a character put in, taken
+    out or replaced, a line indented or dedented, a line repeated; what shifts the
+    structure rather than a scalar."""
+    base = (briefing if rng.random() < 0.5 else document)(rng, 0.0)
+    text_ = base.decode("utf-8")
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randint(0, len(text_))
+        line_start = text_.rfind("\n", 0, at) + 1
+        line_end = text_.find("\n", at) % (len(text_) + 1)
+        action = rng.choice(["insert", "delete", "replace", "indent", "dedent", "repeat"])
+        if action == "insert":
+            text_ = text_[:at] + rng.choice(_SIGNIFICANT) + text_[at:]
+        elif action == "delete":
+            text_ = text_[:at] + text_[at + rng.randint(1, 3):]
+        elif action == "replace":
+            text_ = text_[:at] + rng.choice(_SIGNIFICANT) + text_[at + 1:]
+        elif action == "indent":
+            text_ = text_[:line_start] + " " * rng.randint(1, 2) + text_[line_start:]
+        elif action == "dedent" and text_[line_start:line_start + 1] == " ":
+            text_ = text_[:line_start] + text_[line_start + 1:]
+        elif action == "repeat":
+            text_ = text_[:line_end] + "\n" + text_[line_start:line_end] + text_[line_end:]
+    return text_.encode("utf-8")
+
