@@ -89,7 +89,7 @@ def _decodes(data: bytes) -> bool:
 
 def _difference(fast: Any, node: yaml.Node, data: bytes, where: str) -> str | None:
     """Where ``fast`` (JSON values) reads otherwise than ``node``, or None."""
-    if type(fast) is fastread._Pairs:
+    if type(fast) is tuple:  # a mapping: its (key, value) pairs
         return _mapping_difference(fast, node, data, where)
     if type(fast) is list:
         if not isinstance(node, yaml.SequenceNode):

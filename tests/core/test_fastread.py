@@ -376,6 +376,18 @@ def test_a_cut_inside_a_multi_line_scalar_is_stepped_around():
                 assert_agrees(text)
 
 
+def test_the_subset_is_matched_in_pieces_exactly_as_a_whole(monkeypatch):
+    # yamlsubset matches its grammar a piece at a time, cut before lines at column 0;
+    # cut before every one of them, the answers are the same as in one piece.
+    texts = [BASE.encode(), FLOWED.encode(), *(CASES[case].encode() for case in CASES)]
+    texts += [make(random.Random(seed)).replace(b"\r\n", b"\n") for seed in range(600)
+              for make in (scalar_docs.document, scalar_docs.briefing, scalar_docs.mutated)]
+    whole = [yamlsubset.within(text) for text in texts]
+    monkeypatch.setattr(yamlsubset, "PIECE_BYTES", 1)
+    assert [yamlsubset.within(text) for text in texts] == whole
+    assert sum(whole) > len(texts) // 10
+
+
 def test_a_first_line_indented_is_not_hidden_by_the_cuts():
     text = " " + BASE
     assert exact(text) is None
