@@ -23,7 +23,10 @@ _WORDS = ["Minsk", "Astana", "trade", "2017", "60%", "$441.4", "“quoted”", "
           "Лукашенко", "R&D", "a@b.c", "(entry", "4).", "e.g.", "x", "yes", "NO", "null",
           "Null", "~", "true", "True", "1e3", ".5", "-.5", "0x1B", "0o17", "012", "1_000",
           "1:20", "-0", ".inf", "-.Inf", ".NaN", "=", "<<", "2017-11-29", "+5", "3.",
-          "1.5e+3", "-", "--", "---", "...", "é"]
+          "1.5e+3", "-", "--", "---", "...", "é", "inf", "-infinity", "nan", "Infinity", "😀"]
+# Keys: identifiers, some of which YAML 1.1 or rapidyaml read as something else.
+_KEYS = ["name", "a_1", "_", "null", "Null", "true", "yes", "y", "on", "inf", "infinity",
+         "nan", "NaN", "e1", "x"]
 _MARKS = [" ", "  ", "   ", "\n", "\n\n", "#", " #", "# ", ":", ": ", " :", "-", "- ", "?",
           "? ", "'", "''", '"', "\\", "[", "]", "{", "}", ",", ", ", "&", "& ", "&a ", "*",
           "* ", "*a", "!", "!!str ", "! ", "|", ">", "%", "@", "`", "\t", "\u00a0", "\x85",
@@ -143,7 +146,7 @@ def _flow(rng: random.Random, indent: str, wild: float) -> str:
         inner = ", ".join(items)
         text_ = f"[{inner}]"
     else:
-        keys = rng.sample(["a", "b", "name", "x y", "c"], len(items)) if len(items) <= 5 else []
+        keys = rng.sample(["a", "b", "name", "x y", "nan", "inf"], len(items))
         pairs = [f"{k}: {v}" if rng.random() < 0.9 else f"{k}:{v}"
                  for k, v in zip(keys, items, strict=False)]
         text_ = "{" + ", ".join(pairs) + "}"
@@ -186,8 +189,9 @@ def document(rng: random.Random, wild: float | None = None) -> bytes:
         shape = rng.random()
         value = _flow(rng, indent, wild) if rng.random() < 0.15 else scalar(rng, indent, wild)
         value = _decorated(rng, value, wild)
+        key = rng.choice(_KEYS) if rng.random() < 0.2 else f"k{index}"
         if shape < 0.45:
-            lines.append(f"{indent}k{index}: {value}")
+            lines.append(f"{indent}{key}: {value}")
         elif shape < 0.7:
             lines.append(f"{indent}k{index}:\n{indent}- {value}")
             if rng.random() < 0.5:

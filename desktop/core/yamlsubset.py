@@ -10,7 +10,8 @@ aside. What the grammar admits is what ordinary briefings are made of and what t
 parsers have been checked to agree on (``benchmarks/readers_agree.py``: the YAML test
 suite and generated documents):
 
-- block mappings whose keys are identifiers, block sequences (one ``- `` per line);
+- block mappings whose keys are identifiers (but ``inf``, ``infinity`` and ``nan``),
+  block sequences (one ``- `` per line);
 - plain scalars that start with a letter, a digit or other ordinary text, without
   ``: `` or `` #`` inside, continued on lines indented at least two columns past
   their parent;
@@ -44,7 +45,9 @@ def _grammar() -> re.Pattern[bytes]:
     line's indentation to the lines that continue its value."""
     # No class below takes a control character (C0 but the line feed, DEL): no line
     # of the subset holds one, tabs included.
-    key = rb"[A-Za-z_][A-Za-z0-9_]*+"
+    # Keys are identifiers, but not inf, infinity or nan: rapidyaml writes those as
+    # ".inf" and ".nan", keys or not (values are taken care of in fastread).
+    key = rb"(?:[A-Zabc-hj-mo-z_]|i(?!nf:|nfinity:)|n(?!an:))[A-Za-z0-9_]*+"
     text = rb"[^\x00-\x1f\x7f]*+"  # anything up to the end of the line
     comment = rb"[ ]++\#" + text
     # A plain scalar starts with ordinary text (not an indicator, not a space) and holds

@@ -300,6 +300,7 @@ VALUE_CASES = {
     "an explicit indentation with a whitespace-only line": b"a: >1\n  \n",
     "a special float with capitals": b"a: .NaN\nb: .INF\n",
     "the value and merge keys": b"a: =\nb: <<\n",
+    "keys rapidyaml writes as special floats": b"inf: a\nnan: b\n",
 }
 
 
