@@ -1,16 +1,18 @@
 """Do the fast reader and the exact reader agree? The YAML test suite and generated documents.
 
     git clone -b data https://github.com/yaml/yaml-test-suite /tmp/yts
-    python benchmarks/readers_agree.py /tmp/yts       # the suite and 220,000 generated
+    python benchmarks/readers_agree.py /tmp/yts       # the suite and 990,000 generated
     python benchmarks/readers_agree.py --values 1000000 --briefings 200000 --mutated 100000
 
 Every ``in.yaml`` under the suite's folder (its ``data`` branch: one folder per test) is
 read by both readers at the level of values (benchmarks/agreement.py); then documents
 from benchmarks/scalar_docs.py, seed by seed: documents of values, small briefings with
-one generated value (read as the viewer reads them), and ordinary ones of either with a
-few structural edits. For each group: how many documents, how many each reader took,
-and every disagreement (a document the fast reader read otherwise than the exact one,
-or read where the exact one refuses). Exit status 1 if there was any.
+one generated value (read as the viewer reads them), ordinary ones of either with a
+few structural edits; and every character and pair of characters as a scalar in each
+style and place (770,000 documents, --no-pairs to leave them out). For each group:
+how many documents, how many each reader took, and every disagreement (a document the
+fast reader read otherwise than the exact one, or read where the exact one refuses).
+Exit status 1 if there was any.
 
 The suite is not part of this project (its text is not ours to copy): give its folder.
 """
@@ -29,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from agreement import Outcome, compare_briefing, compare_values  # noqa: E402
-from scalar_docs import briefing, document, mutated  # noqa: E402
+from scalar_docs import briefing, document, mutated, pairs  # noqa: E402
 
 
 def run(label: str, documents: Iterable[tuple[str, bytes]],
@@ -86,6 +88,8 @@ def main() -> None:
     parser.add_argument("--mutated", type=int, default=20_000,
                         help="ordinary documents with structural edits (default 20,000)")
     parser.add_argument("--first-seed", type=int, default=0)
+    parser.add_argument("--no-pairs", action="store_true",
+                        help="leave out the 770,000 documents of every character pair")
     args = parser.parse_args()
 
     found = 0
@@ -100,6 +104,9 @@ def main() -> None:
                  compare_briefing)
     found += run("ordinary documents with structural edits",
                  generated(mutated, args.first_seed, args.mutated), compare_mutated)
+    if not args.no_pairs:
+        found += run("every character and pair of characters in 11 places", pairs(),
+                     compare_values)
     sys.exit(1 if found else 0)
 
 

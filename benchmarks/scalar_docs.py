@@ -10,12 +10,15 @@ end of the file. Most are not valid YAML or not what they seem; that is the poin
 
 ``document(rng)`` gives a document of values; ``briefing(rng)`` a small briefing with
 such a scalar where a text, a number, a flag or an excerpt goes; ``mutated(rng)`` an
-ordinary one of either with a few edits that shift its structure.
+ordinary one of either with a few edits that shift its structure. ``pairs()`` goes
+through every one and two characters in every style and place instead.
 """
 
 from __future__ import annotations
 
+import itertools
 import random
+from collections.abc import Iterator
 
 # Pieces of text: ordinary words most of the time, and every character or sequence the
 # YAML grammar (or YAML 1.1's resolver) gives a meaning to.
@@ -307,3 +310,29 @@ def mutated(rng: random.Random) -> bytes:
             text_ = text_[:line_end] + "\n" + text_[line_start:line_end] + text_[line_end:]
     return text_.encode("utf-8")
 
+
+
+# Characters for the exhaustive pairs: printable ASCII, and a few others (accented, a
+# curly quote, no-break and other Unicode spaces, one outside the BMP).
+_PAIR_CHARACTERS = [chr(c) for c in range(0x21, 0x7F)] + [
+    "é", "“", "\u00a0", "\u2009", "\u3000", "😀"]
+
+
+def pairs() -> Iterator[tuple[str, bytes]]:
+    """Every one and two characters (and with a space, after a letter...) as a scalar in
+    each style and place: plain, in a list, in flow collections, continued, quoted,
+    in block scalars, in a comment. 770,000 documents, named."""
+    for first, second in itertools.product(_PAIR_CHARACTERS, repeat=2):
+        for value in (first, first + second, f"{first} {second}", f"x{first}{second}",
+                      f"x {first}{second}", f"x{first} {second}", f"x {first} {second}"):
+            for place, doc in (("plain", f"k: {value}\n"), ("item", f"- {value}\n"),
+                               ("flow list", f"k: [{value}]\n"),
+                               ("flow mapping", f"k: {{a: {value}}}\n"),
+                               ("continued", f"k: x\n  {value}\n"),
+                               ("single-quoted", f"k: '{value}'\n"),
+                               ("double-quoted", f'k: "{value}"\n'),
+                               ("literal", f"k: |\n  {value}\n"),
+                               ("folded", f"k: >\n  {value}\n  x\n"),
+                               ("quoted over two lines", f"k: '{value}\n  {value}'\n"),
+                               ("comment", f"k: a # {value}\n")):
+                yield f"{value!r} {place}", doc.encode("utf-8")
