@@ -91,7 +91,7 @@ def read(data: bytes) -> Briefing | None:
     it the exact way"; never an exception for bad input."""
     try:
         return typing.cast(Briefing, _converter(Briefing)(values(data), data))
-    except StepAside:
+    except (StepAside, ValueError, RecursionError):  # the last two: never expected
         return None
 
 
@@ -269,6 +269,7 @@ def _dataclass_converter(cls: type) -> Converter:
                 min_items, min_length = text_lists[key]
                 texts_read = tuple([t if type(t) is str and t not in _NOT_TEXT
                                     else _text(t, data) for t in item])
+                # min over map runs in C: these lists are every entry's `source`
                 if len(texts_read) < min_items or (min_length and texts_read and min(
                         map(len, map(str.strip, texts_read))) < min_length):
                     raise StepAside

@@ -23,8 +23,9 @@ suite and generated documents):
   text indented the same, at least two columns past their parent;
 - comments after a value or on a line of their own, and empty lines between entries.
 
-Anything else, a tab, a line of spaces or a space at the end of a line anywhere, or a
-file that does not end with a line break, and the answer is no.
+Anything else, a tab or other control character, a line of spaces or a space at the
+end of a line anywhere, or a file that does not end with a line break, and the answer
+is no.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ _ODD_CHARACTERS = ((b"\xc2", re.compile(rb"\xc2[\x80-\x9f]")),
                    (b"\xef", re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")))
 _SPACE_AT_END = re.compile(rb" \n")  # a search here is twice as fast as `in`
 
+
 def _grammar() -> re.Pattern[bytes]:
     """The whole-file pattern, built from its parts; ``(?P=x)`` backreferences carry a
     line's indentation to the lines that continue its value."""
@@ -53,7 +55,7 @@ def _grammar() -> re.Pattern[bytes]:
     # A plain scalar starts with ordinary text (not an indicator, not a space) and holds
     # no ": ", no " #", no backslash. Its bytes are taken as one run, spaces included,
     # stopping only at the rare colon or hash (an alternation tried at every byte would
-    # cost several times as much); where it ends says whether a space came last.
+    # cost several times as much); a hash after a space starts the line's comment.
     start = rb"(?:[^\x00-\x20\x7f\-?:,\[\]{}#&*!|>'\"%@`\\]|-[0-9A-Za-z])"
     run = rb"[^\x00-\x1f\x7f:#\\]*+"
     plain = start + run + rb"(?:(?::(?![ \n])|(?<![ ])\#)" + run + rb")*+"
