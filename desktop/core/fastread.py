@@ -8,24 +8,24 @@ and the JSON into the model with the same field rules the validator uses (``rule
 
 This reader never reports a problem. It either returns exactly the briefing the exact
 reader would return, or None, and the caller reads the file the exact way, which finds
-the problem (if there is one) with its position. Where the two parsers can differ, it
-steps aside rather than guess:
+the problem (if there is one) with its position. Two gates make sure of that:
 
-- YAML it does not take at all: tabs, control and other characters libyaml refuses or
-  reads as line breaks, document markers and directives, anchors, aliases, tags,
-  escapes that can make surrogates or control characters; and at the start of a
-  token, ``?`` (a key indicator in flow collections to YAML 1.1 even before a letter)
-  and the characters libyaml refuses there and rapidyaml reads as text (``] } @ `
-  %``, and ``:`` in a flow collection).
-- Values whose YAML 1.1 meaning the JSON cannot show: ``~``, ``Null`` and ``NULL``
-  (null to libyaml, text to rapidyaml), text where a number, true or false is expected,
-  numbers where text is expected unless written as plain decimal integers (rapidyaml
-  writes ``.5`` as ``0.5``), and floats written in ways YAML 1.1 reads as text.
-- Anything the rules refuse: a duplicate or unknown key, a missing field, an empty
-  list item, a pattern or date that fails.
+- The syntax: rapidyaml only sees files written entirely in the subset of YAML that
+  ``yamlsubset.py`` describes, a whitelist of what the two parsers read alike (block
+  collections, ordinary plain and quoted scalars, one-line flow collections, plain
+  block scalars); anything else steps aside, however harmless.
+- The values: the JSON cannot show how YAML 1.1 resolves a plain scalar, so text
+  that libyaml reads as something else (``~``, ``Null``, ``=``, ``<<``, ``.NaN``, which
+  rapidyaml writes as ``.nan``), numbers written in ways YAML 1.1 reads as text or that
+  rapidyaml rewrites (``.5`` as ``0.5``), and anything the rules refuse (a duplicate or
+  unknown key, a missing field, an empty list item, a pattern or date that fails) step
+  aside too.
 
-``tests/core/test_fastread.py`` holds the two readers to the same answers on the seed,
-on generated briefings written in many YAML styles, and on mutated files.
+``values`` is the first half on its own, for any YAML document: what
+``benchmarks/readers_agree.py`` holds against the exact reader on the YAML test suite and
+on generated documents. ``tests/core/test_fastread.py`` holds the two readers to the same
+answers on the seed, on generated briefings written in many YAML styles, on mutated files
+and on each difference between the parsers found so far.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
+from . import yamlsubset
 from .model import Briefing
 from .numeric import read_number
 from .rules import FieldRule, field_rules, text_fault, type_kind
@@ -53,30 +54,18 @@ except ImportError:  # pragma: no cover - rapidyaml has wheels wherever PySide6 
 # add rapidyaml's import to start-up.
 MIN_BYTES = 256 * 1024
 
-# Bytes libyaml refuses outright (C0 controls, DEL) or that need a closer look (tab, CR).
-_CONTROLS = bytes(range(0x20)).translate(None, b"\n") + b"\x7f"
-_NOT_CONTROLS = bytes(range(256)).translate(None, _CONTROLS)
-# Anchors, aliases and tags; and "?", which YAML 1.1 reads as a key indicator in flow
-# collections even before a letter ([?a] is a mapping to libyaml, text to rapidyaml).
-_INDICATOR = re.compile(rb"(?:^|[\s\[\]{},])(?:[&*][^\s]|[!?])", re.MULTILINE)
-# Characters libyaml refuses at the start of a plain scalar and rapidyaml takes as text.
-_BAD_START = re.compile(rb"[\]}@`%]")
-_TOKEN_BEFORE = frozenset(b"\n[{,:?-")
-_FLOW_COLON = re.compile(rb"[\[{,] *:")  # [:x] is text to rapidyaml, an error to libyaml
-_MARKERS = re.compile(rb"^(?:---|\.\.\.)(?![^\s])|^%", re.MULTILINE)
-
 _YAML11_FLOAT = re.compile(r"-?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?")
-_YAML11_NULLS = frozenset(("~", "Null", "NULL"))
+# Plain scalars YAML 1.1 resolves to something other than text and rapidyaml writes
+# out as text: null, a merge key, the "value" key, and the special floats (which
+# rapidyaml also rewrites: .NaN becomes ".nan"). Quoted, they are text to both, but the
+# JSON no longer says which they were.
+_NOT_TEXT = frozenset(("~", "Null", "NULL", "=", "<<", *(
+    sign + "." + "".join(letters) for sign in ("", "-", "+") for word in ("inf", "nan")
+    for letters in itertools.product(*((c, c.upper()) for c in word)))))
 
 
-class _Decline(Exception):
+class StepAside(Exception):
     """The fast reader cannot vouch for this file; the exact reader takes over."""
-
-
-class _Pairs(list):  # type: ignore[type-arg]
-    """A JSON object as its (key, value) pairs: keeps duplicate keys visible."""
-
-    __slots__ = ()
 
 
 class _IntText(str):
@@ -91,48 +80,66 @@ class _FloatText(str):
     __slots__ = ()
 
 
-_decode = json.JSONDecoder(object_pairs_hook=_Pairs, parse_int=_IntText,
+# A JSON object comes as the tuple of its (key, value) pairs: duplicate keys stay
+# visible, and a tuple is made faster than a dict or a list subclass.
+_decode = json.JSONDecoder(object_pairs_hook=tuple, parse_int=_IntText,
                            parse_float=_FloatText).decode
 
 
 def read(data: bytes) -> Briefing | None:
     """The briefing in ``data`` (UTF-8, any BOM already removed), or None to mean "read
     it the exact way"; never an exception for bad input."""
-    if ryml is None or not _plain_enough(data):
-        return None
     try:
-        root = _Pairs()
-        with _stderr_silenced():  # rapidyaml prints its own errors to fd 2
-            for chunk, continues in _chunks(data):
-                pairs = _parse(chunk)
-                if continues:  # more items of the list the previous chunk ended in
-                    key, items = pairs[0] if len(pairs) == 1 else (None, None)
-                    if key != root[-1][0] or type(items) is not list or (
-                            type(root[-1][1]) is not list):
-                        return None
-                    root[-1][1].extend(items)
-                else:
-                    root.extend(pairs)
-        return typing.cast(Briefing, _converter(Briefing)(root, data))
-    except (_Decline, ValueError, RecursionError, OSError, ryml.ExceptionBasic):
+        return typing.cast(Briefing, _converter(Briefing)(values(data), data))
+    except (StepAside, ValueError, RecursionError):  # the last two: never expected
         return None
 
 
-def _parse(chunk: bytes) -> _Pairs:
+def values(data: bytes) -> Any:
+    """The document in ``data`` (UTF-8, no BOM) as rapidyaml reads it, in JSON values:
+    mappings as tuples of (key, value) pairs, lists as lists, numbers as the text
+    rapidyaml wrote; or StepAside where the exact reader must decide."""
+    if ryml is None:
+        raise StepAside
+    if b"\r" in data:  # CRLF is read as LF by both; a lone CR is left for the gate to refuse
+        data = data.replace(b"\r\n", b"\n")
+    if not yamlsubset.within(data):
+        raise StepAside
+    try:
+        with _stderr_silenced():  # rapidyaml prints its own errors to fd 2
+            pieces = [(_parse(chunk), continues) for chunk, continues in _chunks(data)]
+    except (ValueError, RecursionError, OSError, ryml.ExceptionBasic):
+        raise StepAside from None
+    if len(pieces) == 1:
+        return pieces[0][0]
+    pairs: list[tuple[str, Any]] = []  # pieces are only ever cut from a top-level mapping
+    for piece, continues in pieces:
+        if type(piece) is not tuple:
+            raise StepAside
+        if continues:  # more items of the list the previous piece ended in
+            key, items = piece[0] if len(piece) == 1 else (None, None)
+            if not pairs or key != pairs[-1][0] or type(items) is not list or (
+                    type(pairs[-1][1]) is not list):
+                raise StepAside
+            pairs[-1][1].extend(items)
+        else:
+            pairs.extend(piece)
+    return tuple(pairs)
+
+
+def _parse(chunk: bytes) -> Any:
     tree = ryml.parse_in_arena(chunk)
     emitted = ryml.emit_json_malloc(tree, tree.root_id())
     del tree
     if not isinstance(emitted, str):  # an empty document
-        raise _Decline
-    pairs = _decode(emitted)
-    if type(pairs) is not _Pairs:
-        raise _Decline
-    return pairs
+        raise StepAside
+    return _decode(emitted)
 
 
 # Chunks of about this size keep each call into rapidyaml and json (which hold the
-# interpreter's lock throughout) to ~30 ms, so a window loading in a thread stays live.
-CHUNK_BYTES = 1 << 20
+# interpreter's lock throughout) to ~15 ms, so a window loading in a thread stays live;
+# they also read faster than 1 MiB ones (50,000 entries: 240 ms against 255).
+CHUNK_BYTES = 1 << 19
 _TOP_KEY_LINE = re.compile(rb"^[A-Za-z_]", re.MULTILINE)  # briefing keys are identifiers
 _FIRST_ITEM = re.compile(rb"^( *)- ", re.MULTILINE)
 
@@ -182,37 +189,6 @@ def _only_comments(text: bytes) -> bool:
                for line in text.splitlines())
 
 
-def _plain_enough(data: bytes) -> bool:
-    """Whether ``data`` holds none of the YAML where the two parsers may differ.
-
-    Each check starts with a one-byte search (memchr speed, a fraction of a millisecond
-    for 13 MB) and only then looks closer, so a plain file costs a few milliseconds.
-    """
-    controls = data.translate(None, _NOT_CONTROLS)  # tabs, CRs and refused controls
-    if controls and (controls.strip(b"\r") or re.search(rb"\r(?!\n)", data)):
-        return False
-    if b"\xc2" in data and re.search(rb"\xc2[\x80-\x9f]", data):
-        return False  # C1 controls, and NEL, a line break to libyaml only
-    if b"\xe2" in data and (b"\xe2\x80\xa8" in data or b"\xe2\x80\xa9" in data):
-        return False  # LS and PS: line breaks to libyaml only
-    if b"\xef" in data and (b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):
-        return False
-    if b"\\" in data and re.search(rb"\\[xuU]", data):
-        return False
-    if (b"&" in data or b"*" in data or b"!" in data or b"?" in data) and (
-            _INDICATOR.search(data)):
-        return False
-    for match in _BAD_START.finditer(data):
-        before = data.rfind(b"\n", 0, match.start()) + 1
-        prefix = data[before:match.start()].rstrip(b" ")
-        if not prefix or prefix[-1] in _TOKEN_BEFORE:
-            return False
-    if (b"[" in data or b"{" in data) and _FLOW_COLON.search(data):
-        return False
-    return not (data.startswith((b"---", b"...", b"%")) or b"\n---" in data
-                or b"\n..." in data or b"\n%" in data) or not _MARKERS.search(data)
-
-
 @contextmanager
 def _stderr_silenced() -> Iterator[None]:
     """Send fd 2 to a file for the duration; replay it unless rapidyaml failed.
@@ -246,7 +222,7 @@ def _stderr_silenced() -> Iterator[None]:
         os.close(saved)
 
 
-# --- converters: JSON values -> model values, or _Decline ------------------------------
+# --- converters: JSON values -> model values, or StepAside ------------------------------
 
 Converter = Callable[[Any, bytes], Any]
 
@@ -271,81 +247,80 @@ def _dataclass_converter(cls: type) -> Converter:
     # Most values are text needing at most a non-blank check, or lists of such text
     # (every `source`): those are checked inline, the rest through their converters.
     texts = {name: rule.min_length for name, rule in rules.items()
-             if fields[name][1] is _text and rule.pattern is None}
+             if fields[name][1] is _text and rule.pattern is None and not rule.arithmetic}
     text_lists = {name: (rule.min_items, rule.min_length) for name, rule in rules.items()
                   if type_kind(rule.type) == ("list", str)}
 
     def convert(value: Any, data: bytes) -> Any:
-        if type(value) is not _Pairs:
-            raise _Decline
+        if type(value) is not tuple:
+            raise StepAside
         values = {}
         nulls: list[str] = []
         for key, item in value:
             if key in values:
-                raise _Decline  # a duplicate key
+                raise StepAside  # a duplicate key
             kind = type(item)
             if kind is str and key in texts:
-                if item in _YAML11_NULLS or len(item.strip()) < texts[key]:
-                    raise _Decline
+                if item in _NOT_TEXT or len(item.strip()) < texts[key]:
+                    raise StepAside
                 values[key] = item
                 continue
             if kind is list and key in text_lists:
                 min_items, min_length = text_lists[key]
-                texts_read = tuple([t if type(t) is str and t not in _YAML11_NULLS
+                texts_read = tuple([t if type(t) is str and t not in _NOT_TEXT
                                     else _text(t, data) for t in item])
-                if len(texts_read) < min_items or (min_length and any(
-                        len(t.strip()) < min_length for t in texts_read)):
-                    raise _Decline
+                # min over map runs in C: these lists are every entry's `source`
+                if len(texts_read) < min_items or (min_length and texts_read and min(
+                        map(len, map(str.strip, texts_read))) < min_length):
+                    raise StepAside
                 values[key] = texts_read
                 continue
             field = fields.get(key)
             if field is None:
-                raise _Decline  # an unknown key
+                raise StepAside  # an unknown key
             rule, to_model, check = field
             if item is None:
                 if rule.required and not rule.nullable:
-                    raise _Decline
+                    raise StepAside
                 nulls.append(key)
+            elif check is None:
+                values[key] = to_model(item, data)
             else:
                 values[key] = check(to_model(item, data))
         # As in the exact reader, a field given null counts as absent; keys must be unique.
         if not required.issubset(values) or (nulls and (
                 len(set(nulls)) < len(nulls) or not values.keys().isdisjoint(nulls))):
-            raise _Decline
+            raise StepAside
         return cls(**values)
 
     return convert
 
 
-def _checker(rule: FieldRule) -> Callable[[Any], Any]:
+def _checker(rule: FieldRule) -> Callable[[Any], Any] | None:
     """The field-level checks validate._field_value makes, as a function that returns
-    the value or declines."""
+    the value or declines; None if there are none."""
     min_items, min_length = rule.min_items, rule.min_length
     if not (min_items or min_length or rule.pattern is not None):
-        return _same
+        return None
 
     def check(value: Any) -> Any:
         if min_items and len(value) < min_items:
-            raise _Decline
+            raise StepAside
         if type(value) is str:
             if text_fault(rule, value) is not None:
-                raise _Decline
+                raise StepAside
         elif min_length and type(value) is tuple and any(
                 type(item) is str and len(item.strip()) < min_length for item in value):
-            raise _Decline
+            raise StepAside
         return value
 
     return check
 
 
-def _same(value: Any) -> Any:
-    return value
-
-
 def _sequence_converter(item: Converter) -> Converter:
     def convert(value: Any, data: bytes) -> Any:
         if type(value) is not list or None in value:  # None: an empty list item
-            raise _Decline
+            raise StepAside
         return tuple([item(v, data) for v in value])
 
     return convert
@@ -361,7 +336,7 @@ def _literal_converter(options: tuple[Any, ...]) -> Converter:
             return value
         if kind is _IntText and value in integers:
             return integers[value]
-        raise _Decline
+        raise StepAside
 
     return convert
 
@@ -369,12 +344,12 @@ def _literal_converter(options: tuple[Any, ...]) -> Converter:
 def _text(value: Any, data: bytes) -> Any:
     kind = type(value)
     if kind is str:
-        if value in _YAML11_NULLS:
-            raise _Decline
+        if value in _NOT_TEXT:
+            raise StepAside
         return value
     if kind is _IntText:
         return str(value)  # a plain 2017 is text here as written, like the exact reader
-    raise _Decline
+    raise StepAside
 
 
 def _number(value: Any, data: bytes) -> Any:
@@ -387,12 +362,12 @@ def _number(value: Any, data: bytes) -> Any:
         # rapidyaml writes a plain -.5 (text to YAML 1.1) as -0.5: only trust a "-0."
         # when the file holds no "-." that it could have come from.
         if value.startswith("-0.") and b"-." in data:
-            raise _Decline
+            raise StepAside
         return read_number(value, float)
-    raise _Decline
+    raise StepAside
 
 
 def _boolean(value: Any, data: bytes) -> Any:
     if value is True or value is False:
         return value
-    raise _Decline
+    raise StepAside
