@@ -27,13 +27,16 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 PANE_CHARS = 10_000
-# A run up to this long is left whole (a SHA-256 in hex, most addresses): the breaks, if
-# copied out of a pane or the PDF, are invisible but present. Qt breaks a longer piece
-# itself if it must, at a cost that grows with the square of the piece, bounded here.
-RUN = 80
+# A run of up to SHORT_RUN characters is left whole: a file name, a SHA-256 in hex, most
+# addresses (Qt wraps those itself, cheaply). A longer one gets a break opportunity every
+# RUN characters: often enough that it fills its lines to within a few characters (every
+# 80 left a ragged edge). The breaks show nothing, are dropped when a pane is copied from,
+# and Qt writes no glyph for them in a PDF.
+SHORT_RUN = 64
+RUN = 24
 LINE_CHARS = 1_000  # what a one-line view (a cell, a chart label) can ever show
 ZWSP = "\u200b"
-_LONG_RUN = re.compile(rf"[^\s\u200b]{{{RUN + 1},}}")
+_LONG_RUN = re.compile(rf"[^\s\u200b]{{{SHORT_RUN + 1},}}")
 _ZWJ = "\u200d"
 
 
@@ -54,11 +57,12 @@ class Broken(NamedTuple):
 
 
 def breakable(text: str, run: int = RUN) -> Broken:
-    """``text`` with a break opportunity after every ``run`` characters of a run without
-    whitespace (see the module doc); unchanged, and cheaply, when it has no such run."""
-    if len(text) <= run:
+    """``text`` with a break opportunity after every ``run`` characters of a run of more
+    than SHORT_RUN without whitespace (see the module doc); unchanged, and cheaply, when
+    it has no such run."""
+    if len(text) <= SHORT_RUN:
         return Broken(text, ())
-    pattern = _LONG_RUN if run == RUN else re.compile(rf"[^\s\u200b]{{{run + 1},}}")
+    pattern = _LONG_RUN
     pieces: list[str] = []
     inserted: list[int] = []
     done = 0

@@ -17,6 +17,7 @@ from .markup import Notes, Table, empty, style
 from .text import (
     chart_unit,
     esc,
+    esc_text,
     format_change,
     format_date,
     format_number,
@@ -207,5 +208,5 @@ def article(out: list[str], article_text: str | None, source_name: str) -> None:
     text = article_text.replace("\r\n", "\n")
     # Blank lines separate paragraphs when the article has any; otherwise each line is one.
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n" if "\n\n" in text else "\n")]
-    out.extend(f'<p class="article">{esc(p)}</p>' for p in paragraphs if p)
+    out.extend(f'<p class="article">{esc_text(p)}</p>' for p in paragraphs if p)
 

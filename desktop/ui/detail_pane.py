@@ -33,6 +33,7 @@ from .widgets import InertTextBrowser
 # (a no-break space stays one); a text Qt still shows otherwise is simply not found, and
 # its entry's marks go into the HTML.
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
+MAX_MARKS = 500
 
 
 class _Text(NamedTuple):
@@ -169,7 +170,10 @@ class DetailPane(InertTextBrowser):
             colour = theme.search_background(self.palette())
             document = self.document()
             for start, text in self._places:
-                spans = self._highlighter.spans(text.value, text.key or None)
+                # The first MAX_MARKS hits of the page: each costs Qt work at every paint
+                # (2,000 of one word in a long value took 250 ms to mark and draw).
+                spans = self._highlighter.spans(text.value, text.key or None)[
+                    :MAX_MARKS - len(marks)]
                 broken = text.broken
                 spans = [(broken.shown(left), broken.shown(right, end=True))
                          for left, right in spans]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import time
 
 import pytest
 from export.export_helpers import page_texts, pdf_has, with_entries
@@ -143,3 +144,26 @@ def test_empty_sections_say_so(qapp, tmp_path, seed, seed_article):
         assert pdf_has(reader, f"No {what} in this briefing."), what
     assert pdf_has(reader, "The article was not available when this PDF was made.")
     assert [item.title for item in reader.outline][1] == "Leaders"
+
+
+@pytest.mark.timeout(60)
+def test_a_field_of_a_million_characters_prints_in_seconds_cut_and_said_so(qapp, tmp_path,
+                                                                          seed, seed_article):
+    # A 1,000,000-character word in a table cell took two minutes to lay out: Qt breaks an
+    # unbreakable run in time that grows with its square. A value prints whole up to
+    # PRINT_CHARS, with break opportunities in long runs, and says what is left out.
+    from desktop.export import export_pdf
+    from desktop.export.text import PRINT_CHARS
+
+    word = "Q" * 1_000_000
+    stats = (dataclasses.replace(seed.trade_statistics[0], metric=word),
+             *seed.trade_statistics[1:])
+    long_article = seed_article + "\n\n" + "W" * 50_000 + " the end of it."
+    started = time.process_time()
+    export_pdf(dataclasses.replace(seed, trade_statistics=stats), long_article,
+               tmp_path / "long.pdf")
+    assert time.process_time() - started < 20
+    reader = PdfReader(tmp_path / "long.pdf")
+    more = 1_000_000 - PRINT_CHARS
+    assert pdf_has(reader, f"[… {more:,} more characters in the briefing file]")
+    assert pdf_has(reader, "W" * 300 + " the end of it.")  # the article is never cut
