@@ -115,7 +115,9 @@ def snippet(text: str, spans: Sequence[Span] = (), width: int = 110) -> str:
     if start > 0:  # begin at a word
         space = text.find(" ", start, first)
         start = space + 1 if space >= 0 else start
-    end = min(len(text), max(last, start + width))
+    # A hit can be a whole field (a phrase over a 100,000-character word): the line shows
+    # its start, never more than about two widths, whatever the text.
+    end = min(len(text), max(min(last, first + width), start + width))
     if end < len(text):
         space = text.rfind(" ", max(last, start + 1), end)
         end = space if space > 0 else end

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.longtext import clipped
 from .highlight_delegate import HighlightDelegate
 from .widgets import plain_label
 
@@ -94,7 +95,7 @@ class ResultsModel(QAbstractTableModel):
         hit = self._hits[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return (self._tab_label(hit.section), hit.label, hit.path, hit.snippet)[column]
+            return self.cell(index.row(), column)[0]
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
             return hit.text[:2000]
         if role == HIT_ROLE:
@@ -107,11 +108,13 @@ class ResultsModel(QAbstractTableModel):
         hit = self._hits[row]
         if column == 0:
             return self._tab_label(hit.section), None
+        # A label or a snippet can be a field's whole text (a match that spans a long
+        # word): clipped, as every cell is (core/longtext.py).
         if column == 1:
-            return hit.label, ""
+            return clipped(hit.label), ""
         if column == 2:
             return hit.path, None
-        return hit.snippet, hit.key
+        return clipped(hit.snippet), hit.key
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -88,3 +88,14 @@ def test_snippet_is_one_line_around_the_match():
     assert line.startswith("…") and line.endswith("…")
     assert "\n" not in line and "\t" not in line and len(line) < 130
     assert snippet("short text", [(0, 5)]) == "short text"
+
+
+def test_a_snippet_is_short_even_when_the_hit_is_a_whole_long_word():
+    # A phrase that matches a 1,000,000-character word made a snippet (a cell of the
+    # Results panel, a line of `briefing search`) of the whole word.
+    word = "x" * 1_000_000
+    text = f"Before {word} after."
+    spans = highlight_spans(text, parse_query(f"\"{word}\""))
+    assert spans == [(7, 7 + len(word))]
+    line = snippet(text, spans)
+    assert line.startswith("Before xxx") and len(line) <= 2 * 110 + 2
