@@ -39,12 +39,16 @@ def _shown_cpu(widget, show, qapp) -> float:  # type: ignore[no-untyped-def]
     return time.process_time() - started
 
 
+def _on_screen(qtbot, widget):  # type: ignore[no-untyped-def]
+    qtbot.addWidget(widget)
+    widget.resize(420, 500)
+    widget.show()
+    return widget
+
+
 @pytest.mark.timeout(60)
 def test_the_detail_pane_shows_a_word_of_any_length_in_about_the_same_time(qtbot, qapp):
-    pane = DetailPane()
-    qtbot.addWidget(pane)
-    pane.resize(420, 500)
-    pane.show()
+    pane = _on_screen(qtbot, DetailPane())
     times = [_shown_cpu(pane, lambda n=n: pane.show_entry(_leader_saying("x" * n)), qapp)
              for n in (20_000, 160_000)]
     assert times[1] < max(times[0], 0.02) * 3, times
@@ -66,10 +70,7 @@ def test_copying_from_a_pane_gives_the_text_without_the_breaks(qtbot):
 
 @pytest.mark.timeout(60)
 def test_the_source_view_lays_out_an_article_with_a_long_run_in_linear_time(qtbot, qapp):
-    view = SourceView()
-    qtbot.addWidget(view)
-    view.resize(420, 500)
-    view.show()
+    view = _on_screen(qtbot, SourceView())
 
     def place(n: int) -> float:
         article = "ASTANA – An article. " + "z" * n + " The end."
