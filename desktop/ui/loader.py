@@ -35,7 +35,9 @@ class DocumentLoader(QObject):
         if document.is_big(path):
             threads.start(lambda: document.load_or_fail(path), self,
                           lambda result: self._deliver(generation, result, reason),
-                          "briefing-loader")
+                          "briefing-loader",
+                          lambda exc: self._deliver(generation, document.Failed(
+                              path, document.problem_lines(path, exc)), reason))
         else:
             self._deliver(generation, document.load_or_fail(path), reason)
 

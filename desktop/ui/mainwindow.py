@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self._results_panel: ResultsPanel | None = None  # made when first shown
         results.toggled.connect(self._show_results)
         self.search = SearchController(self.tabs, self.search_bar, self)
+        self.search.failed.connect(lambda message: self.statusBar().showMessage(message))
 
     def _show_results(self, shown: bool) -> None:
         if shown or self._results_panel is not None:

@@ -106,15 +106,15 @@ def _prepare_with_progress(parent: QWidget, article: Path, out: Path,
     outcome: list[tuple[Draft | None, BaseException | None]] = []
     loop = QEventLoop()
 
-    def work() -> tuple[Draft | None, BaseException | None]:
-        try:
-            return prepare_draft(article, out.parent, date=date, out=out,
-                                 stop=stop.is_set), None
-        except Exception as exc:  # handed to the GUI thread, raised there
-            return None, exc
+    def work() -> Draft:
+        return prepare_draft(article, out.parent, date=date, out=out, stop=stop.is_set)
 
-    def deliver(result: tuple[Draft | None, BaseException | None]) -> None:
-        outcome.append(result)
+    def deliver(draft: Draft) -> None:
+        outcome.append((draft, None))
+        loop.quit()
+
+    def failed(exc: Exception) -> None:  # raised again here, in the GUI thread
+        outcome.append((None, exc))
         loop.quit()
 
     progress = QProgressDialog(parent)
@@ -129,7 +129,7 @@ def _prepare_with_progress(parent: QWidget, article: Path, out: Path,
     progress.reset()  # not shown until the timer says the work is taking a while
     QTimer.singleShot(SHOW_PROGRESS_AFTER_MS, progress,
                       lambda: progress.show() if not outcome else None)
-    threads.start(work, progress, deliver, "new-from-article")
+    threads.start(work, progress, deliver, "new-from-article", failed)
     loop.exec()
     progress.hide()
     progress.deleteLater()

@@ -57,6 +57,7 @@ FIRST_PAINT_WAIT_MS = 300
 
 class SearchController(QObject):
     ready = Signal()  # the index of the briefing on screen is built
+    failed = Signal(str)  # it could not be: why, in a sentence for the user
 
     def __init__(self, tabs: BriefingTabs, bar: SearchBar, parent: QObject | None = None,
                  ) -> None:
@@ -67,6 +68,7 @@ class SearchController(QObject):
         self._loaded: Loaded | None = None
         self._generation = 0
         self._result: Any = None  # the last good result (a bad query keeps it)
+        self._failed = False  # the index of the briefing on screen could not be built
         self._stale: set[str] = set()  # tabs not yet showing the current result
         self._panel_stale = False
         self._nav: tuple[str, int] | None = None  # where the last step to a hit went
@@ -102,6 +104,7 @@ class SearchController(QObject):
         self._loaded = loaded
         self._generation += 1
         self._index = None
+        self._failed = False
         self.bar.set_indexing(True)
         generation = self._generation
         briefing, article = loaded.briefing, loaded.article
@@ -111,7 +114,8 @@ class SearchController(QObject):
             def work() -> None:
                 threads.start(lambda: _build(briefing, article), self,
                               lambda index: self._on_built(generation, index),
-                              "search-index")
+                              "search-index",
+                              lambda exc: self._on_build_failed(generation, exc))
         else:  # milliseconds, in this thread
             def work() -> None:
                 self._on_built(generation, _build(briefing, article))
@@ -131,6 +135,17 @@ class SearchController(QObject):
         if work is not None:
             work()
 
+    def _on_build_failed(self, generation: int, exc: Exception) -> None:
+        """The index could not be built (a bug, or memory): say so where the search is
+        typed, and stop saying "Indexing…"; the briefing stays readable."""
+        if generation != self._generation:
+            return
+        self._failed = True
+        self.bar.set_indexing(False)
+        self.bar.show_error(f"search unavailable: {type(exc).__name__}: {exc}")
+        self.failed.emit(f"Search is unavailable for this briefing: the index could not be "
+                    f"built ({type(exc).__name__}: {exc})")
+
     def _on_built(self, generation: int, index: Any) -> None:
         if generation != self._generation:
             return  # a newer briefing is being indexed
@@ -145,7 +160,7 @@ class SearchController(QObject):
 
     def is_busy(self) -> bool:
         """True while the briefing on screen is being indexed."""
-        return self._loaded is not None and self._index is None
+        return self._loaded is not None and self._index is None and not self._failed
 
     def result(self) -> Any:
         return self._result

@@ -63,10 +63,12 @@ def _worker_ended() -> None:
 
 
 def start(work: Callable[[], Any], receiver: QObject, deliver: Callable[[Any], None],
-          name: str) -> None:
-    """Run ``work()`` in a daemon thread, then ``deliver(result)`` in the GUI thread
-    unless ``receiver`` (whose method ``deliver`` usually is) has been deleted. Call from
-    the GUI thread."""
+          name: str, failed: Callable[[Exception], None]) -> threading.Thread:
+    """Run ``work()`` in a daemon thread, then, in the GUI thread, ``deliver(result)`` or,
+    if it raised, ``failed(exception)``: one of them always, unless ``receiver`` (whose
+    methods they usually are) has been deleted meanwhile. A worker that failed silently
+    left the window busy forever ("Indexing…"). Call from the GUI thread; the thread is
+    returned for callers (tests) that must know it is over."""
     global _relay
     if _relay is None:
         _relay = _Relay()  # made here, so it lives in the GUI thread
@@ -75,9 +77,15 @@ def start(work: Callable[[], Any], receiver: QObject, deliver: Callable[[Any], N
     def run() -> None:
         try:
             result = work()
+        except Exception as exc:  # handed to the GUI thread, which says what went wrong
+            outcome: tuple[QObject, Callable[[Any], None], Any] = (receiver, failed, exc)
+        else:
+            outcome = (receiver, deliver, result)
         finally:
             _worker_ended()
-        relay.delivered.emit((receiver, deliver, result))
+        relay.delivered.emit(outcome)
 
     _worker_started()
-    threading.Thread(target=run, name=name, daemon=True).start()
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    thread.start()
+    return thread

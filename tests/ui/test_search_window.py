@@ -445,3 +445,23 @@ def test_a_keystroke_that_keeps_the_rows_repaints_only_cells_whose_marks_moved(
     painted = QRegion()
     QApplication.processEvents()
     assert painted.contains(tab.table.viewport().rect())
+
+
+def test_an_index_that_cannot_be_built_is_said_and_the_window_is_not_left_busy(
+        make_window, monkeypatch, qtbot):
+    # The worker raised and nothing was delivered: "Indexing…" for ever.
+    from desktop.ui import search_controller
+
+    def broken(*_args):
+        raise MemoryError("no room for the index")
+
+    monkeypatch.setattr(search_controller, "THREAD_ABOVE", 0)  # index in a worker thread
+    monkeypatch.setattr(search_controller, "_build", broken)
+    window = make_window(SEED_BRIEFING)  # waits until the window is no longer busy
+    assert not window.is_busy()
+    assert window.search_bar.is_error()
+    assert window.search_bar.message_text() == ("search unavailable: MemoryError: no room "
+                                                "for the index")
+    assert window.search_bar.field.placeholderText() == "Search (Ctrl+F)"
+    assert window.statusBar().currentMessage().startswith("Search is unavailable")
+    assert window.entry_tab("leaders").model.rowCount() == 2  # the briefing is still read
