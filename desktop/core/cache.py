@@ -13,12 +13,12 @@ folder, a damaged entry) is a miss, never an error the user sees.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
 from pathlib import Path
 
+from . import gcpause
 from .model import Briefing
 
 CACHE_ENV = "BRIEFING_CACHE_DIR"  # a folder, or "off" to disable the cache
@@ -58,17 +58,12 @@ def get(data: bytes) -> Briefing | None:
         raw = entry.read_bytes()
     except OSError:
         return None
-    was_enabled = gc.isenabled()
-    gc.disable()  # hundreds of thousands of new objects, none of them cyclic
     try:
-        briefing = pickle.loads(raw)
+        with gcpause.paused():  # hundreds of thousands of new objects, none cyclic
+            briefing = pickle.loads(raw)
     except Exception:  # a damaged or foreign entry: forget it, load afresh
         entry.unlink(missing_ok=True)
         return None
-    finally:
-        gc.freeze()  # out of the GC's sight, as in load._gc_paused
-        if was_enabled:
-            gc.enable()
     if not isinstance(briefing, Briefing):
         entry.unlink(missing_ok=True)
         return None

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import codecs
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import cache, textfile
+from . import cache, gcpause, textfile
 from .model import Briefing
 
 if TYPE_CHECKING:
@@ -47,7 +44,7 @@ def parse_document(text: str, path: Path) -> Document:
     from . import validate, yamlread  # PyYAML is imported only when something is parsed
 
     name = str(path)
-    with _gc_paused():
+    with gcpause.paused():
         root = yamlread.compose(text, name)
         briefing = validate.to_briefing(root, name)
     assert root is not None  # to_briefing refuses an empty document
@@ -85,7 +82,7 @@ def _read_fast(data: bytes) -> Briefing | None:
 
     if len(data) < fastread.MIN_BYTES:
         return None
-    with _gc_paused():
+    with gcpause.paused():
         return fastread.read(data.removeprefix(codecs.BOM_UTF8))
 
 
@@ -102,24 +99,3 @@ def _release(root: yaml.Node) -> None:
         if isinstance(entries, list):
             while entries:
                 entries.pop()
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Building a million nodes makes the cyclic GC rescan them again and again (a
-    50,000-entry file composed in 7.9 s with it, 1.3 s without); nothing built here is
-    cyclic, so pause it for the duration.
-
-    Paused, the GC still lists every new object in its youngest generation, and the first
-    collection after it resumes would walk all of them at once (0.8 s for 50,000 entries).
-    Freezing moves them out of its sight instead; they are still freed by reference
-    counting as soon as nobody holds them, which is all acyclic objects ever need.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()

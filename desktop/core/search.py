@@ -16,7 +16,6 @@ the word being typed.
 from __future__ import annotations
 
 import dataclasses
-import gc
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from itertools import chain, compress, repeat
 from operator import attrgetter, is_, is_not, itemgetter
 from typing import Any, NamedTuple
 
+from . import gcpause
 from .fields import (
     ARTICLE_SECTION,
     NUMBER,
@@ -112,14 +112,8 @@ class SearchIndex:
         entries: dict[str, Sequence[object]] = {
             section: section_entries(briefing, section) for section in SEARCH_SECTIONS
             if section != ARTICLE_SECTION}
-        was_enabled = gc.isenabled()
-        # A million small objects, none cyclic: the GC would only rescan them. Paused, it
-        # still lists each new container in its youngest generation, and the first
-        # collection after it resumes walked every posting list (~18 ms at 50,000 entries,
-        # holding the GIL in whichever thread tripped it): freeze them out of its sight, as
-        # the loader does (load._gc_paused); reference counting still frees them.
-        gc.disable()
-        try:
+        # A million small objects, none cyclic, kept as long as the briefing: see gcpause.
+        with gcpause.paused():
             entries[ARTICLE_SECTION] = _article_lines(article) if article else ()
             # Where each field key is: the items of a section, their entry ids, the leaf,
             # and the nested objects already reached in that section (see _gather).
@@ -146,10 +140,6 @@ class SearchIndex:
                     columns.append(Column(key, *_concatenate(chunks)))
             del places  # the nested objects reached: freed now, not frozen with the index
             index = cls(briefing, entries, columns)
-        finally:
-            gc.freeze()
-            if was_enabled:
-                gc.enable()
         return index
 
     # --- queries ------------------------------------------------------------------------

@@ -9,12 +9,9 @@ loads, which `briefing export` sets).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +20,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUuid
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from .. import __version__
+from ..core import gcpause
 from ..core.model import Briefing
 from ..core.savefile import SaveError, save
 from .pdfpost import FinishError, Target, finish
@@ -76,7 +74,8 @@ def export_pdf(briefing: Briefing, article_text: str | None, out_path: str | Pat
     options = (page_size, query_label, pdfa, source_name)
     info = _Info(briefing, query_label, generated,
                  _document_id(briefing, article_text, options, reproducible))
-    with _gc_paused():
+    # Many short-lived objects and no cycles; collections would only rescan the briefing.
+    with gcpause.paused(freeze=False):
         data, result = _qt_pdf(briefing, article_text, page_size=page_size, pdfa=pdfa,
                                source_name=source_name, query_label=query_label, info=info)
         final = _finish(data, result, info)
@@ -113,19 +112,6 @@ class _Info:
         for word in words:
             seen.setdefault(word.replace(",", " "), None)
         return ", ".join(seen)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Rendering allocates many short-lived objects and no cycles; collections meanwhile
-    would only rescan the loaded briefing (the loader pauses the collector likewise)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _document_id(briefing: Briefing, article_text: str | None, options: tuple[object, ...],

@@ -7,10 +7,10 @@ it, so yaml and the core cost less when they come first.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import NamedTuple
 
+from ..core import gcpause
 from ..core.article import ArticleRefused, open_verified, refusal_problem
 from ..core.load import load_briefing
 from ..core.model import Briefing
@@ -55,26 +55,14 @@ def problem_lines(path: Path, error: Exception) -> list[str]:
 
 
 def load_or_fail(path: Path) -> Loaded | Failed:
-    """Load with the cyclic GC paused throughout, and what was loaded then frozen.
-
-    Loading makes hundreds of thousands of objects; with the GC running, each young
-    collection rescans them and the next full one walks them all, in whichever thread
-    trips it, holding the GIL: a 3,000-entry reload in the worker thread froze the
-    window for ~100 ms, 10,000 entries for ~600 ms. Nothing loaded is cyclic, and the
-    window keeps a briefing until the next one, so it goes straight to the permanent
-    generation (the GC never scans it; reference counting still frees it).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    """Load with the cyclic GC paused throughout, and what was loaded then frozen (see
+    core/gcpause.py): a reload in the worker thread froze the window while the collector
+    rescanned it, and the window keeps a briefing until the next one."""
     try:
-        result: Loaded | Failed = load(path)
-        gc.freeze()
+        with gcpause.paused():
+            return load(path)
     except Exception as exc:  # every failure becomes a banner, never a crash
-        result = Failed(path, problem_lines(path, exc))
-    finally:
-        if was_enabled:
-            gc.enable()
-    return result
+        return Failed(path, problem_lines(path, exc))
 
 
 def is_big(path: Path) -> bool:

@@ -22,7 +22,6 @@ saying "indexing…" meanwhile.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -149,9 +148,7 @@ class SearchController(QObject):
     def _on_built(self, generation: int, index: Any) -> None:
         if generation != self._generation:
             return  # a newer briefing is being indexed
-        # Long-lived, never cyclic: keep the collector from rescanning it (see loader.py).
-        gc.freeze()
-        self._index = index
+        self._index = index  # frozen out of the collector's sight as it was built
         self.bar.set_indexing(False)
         self._result = None
         self._run()

@@ -1,0 +1,32 @@
+"""Pausing the cyclic garbage collector while many objects that never form cycles are
+made: a briefing loaded, unpickled or indexed, a PDF laid out.
+
+Each young collection would rescan all of them, and the next full one walk them all, in
+whichever thread trips it, holding the interpreter's lock (a 50,000-entry file took 7.9 s
+to compose with the collector running, 1.3 s without). Nothing made here is cyclic, so
+reference counting frees it anyway. Paused, the collector still lists every new object
+in its youngest generation, and its first collection afterwards would walk them all at
+once; ``freeze`` moves them out of its sight instead, which suits what lives long (a
+loaded briefing, its index) and costs nothing for what is freed soon.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def paused(*, freeze: bool = True) -> Iterator[None]:
+    """The collector off for the block (as it was, after it); what the block made is
+    frozen out of its sight unless ``freeze`` is False."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if was_enabled:
+            gc.enable()
