@@ -27,8 +27,9 @@ def excepthook(kind: type[BaseException], value: BaseException,
 
 def _show_dialog(text: str) -> None:
     global _showing
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
+
+    from .messages import show_message
 
     if _showing or QApplication.instance() is None or QApplication.platformName() in (
             "offscreen", "minimal"):
@@ -36,13 +37,10 @@ def _show_dialog(text: str) -> None:
     _showing = True
     try:
         summary = text.strip().splitlines()[-1]
-        box = QMessageBox(QMessageBox.Icon.Critical, "Briefing Viewer: unexpected error",
-                          f"Something went wrong that the viewer did not expect:\n\n{summary}"
-                          "\n\nThe briefing on screen is unchanged. Please report this with "
-                          "the details below.")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDetailedText(text)
-        box.exec()
+        show_message(None, "Briefing Viewer: unexpected error",
+                     f"Something went wrong that the viewer did not expect:\n\n{summary}\n\n"
+                     "The briefing on screen is unchanged. Please report this with the "
+                     "details below.", details=text)
     finally:
         _showing = False
 

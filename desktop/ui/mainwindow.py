@@ -177,9 +177,9 @@ class MainWindow(QMainWindow):
         a[Act.SHOW_IN_ARTICLE].triggered.connect(lambda: self.show_in_article())
         a[Act.ABOUT].triggered.connect(self._about)
         a[Act.NEW_FROM_ARTICLE].triggered.connect(self.new_from_article)
-        a[Act.EXPORT_PDF].triggered.connect(lambda: handout.export_pdf(self))
-        a[Act.EXPORT_SHOWN].triggered.connect(lambda: handout.export_pdf(self, shown_only=True))
-        a[Act.PRINT].triggered.connect(lambda: handout.print_briefing(self))
+        a[Act.EXPORT_PDF].triggered.connect(lambda: handout.ask_and_export(self))
+        a[Act.EXPORT_SHOWN].triggered.connect(lambda: handout.ask_and_export(self, shown_only=True))
+        a[Act.PRINT].triggered.connect(lambda: handout.ask_and_print(self))
         a[Act.FIND].triggered.connect(self.search_bar.focus_field)
         a[Act.FIND_NEXT].triggered.connect(self.search.next_hit)
         a[Act.FIND_PREVIOUS].triggered.connect(self.search.previous_hit)
@@ -438,15 +438,12 @@ class MainWindow(QMainWindow):
         self.tabs.refresh_colours()
 
     def _about(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
+        from .messages import show_message
 
-        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\n\nRead, search and print briefing notes "
-                          "whose every fact is tied to its article.\nMIT licence; fonts: "
-                          "DejaVu.", QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        show_message(self, f"About {APP_NAME}",
+                     f"{APP_NAME} {__version__}\n\nRead, search and print briefing notes whose "
+                     "every fact is tied to its article.\nMIT licence; fonts: DejaVu.",
+                     kind="information")
 
 
 def _dropped_briefing(mime: Any) -> Path | None:

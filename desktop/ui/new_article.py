@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QWidget
+
+from .messages import show_message
 
 if TYPE_CHECKING:
     from ..core.extract import Draft
@@ -141,8 +143,4 @@ def _prepare_with_progress(parent: QWidget, article: Path, out: Path,
 
 
 def _fail(parent: QWidget, message: str) -> None:
-    # Not QMessageBox.warning: it guesses rich text, and a file name is anyone's text.
-    box = QMessageBox(QMessageBox.Icon.Warning, TITLE, " ".join(message.split()),
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    show_message(parent, TITLE, " ".join(message.split()), kind="warning")

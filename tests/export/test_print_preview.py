@@ -48,9 +48,9 @@ def test_printing_to_a_pdf_printer_gives_the_same_pages(qapp, tmp_path, seed, se
 def test_preview_dialog_from_the_window_helper(qtbot, seed, seed_article):
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-    from desktop.export.dialogs import make_print_preview
+    from desktop.ui.handout import print_preview
 
-    dialog = make_print_preview(None, seed, seed_article, query_label="Minsk")
+    dialog = print_preview(None, seed, seed_article, query_label="Minsk")
     qtbot.addWidget(dialog)
     preview = dialog.findChild(QPrintPreviewWidget)
     preview.updatePreview()
@@ -60,15 +60,15 @@ def test_preview_dialog_from_the_window_helper(qtbot, seed, seed_article):
 def test_export_dialog_writes_the_chosen_file(qtbot, monkeypatch, tmp_path, seed, seed_article):
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.export.dialogs import export_pdf_interactively
+    from desktop.ui.handout import save_pdf_as
 
     chosen = tmp_path / "handout"  # no extension: ".pdf" is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(chosen), "PDF files (*.pdf)"))
     shown: list[str] = []
-    monkeypatch.setattr("desktop.export.dialogs.plain_error",
+    monkeypatch.setattr("desktop.ui.handout.show_message",
                         lambda *args: shown.append(args[2]))
-    written = export_pdf_interactively(None, seed, seed_article, suggested=tmp_path / "x.pdf")
+    written = save_pdf_as(None, seed, seed_article, suggested=tmp_path / "x.pdf")
     assert written == tmp_path / "handout.pdf" and not shown
     assert PdfReader(written).pages
 
@@ -76,15 +76,15 @@ def test_export_dialog_writes_the_chosen_file(qtbot, monkeypatch, tmp_path, seed
 def test_export_dialog_explains_a_failure(qtbot, monkeypatch, tmp_path, seed, seed_article):
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.export.dialogs import export_pdf_interactively
+    from desktop.ui.handout import save_pdf_as
 
     target = tmp_path / "missing-folder" / "out.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(target), "PDF files (*.pdf)"))
     shown: list[str] = []
-    monkeypatch.setattr("desktop.export.dialogs.plain_error",
+    monkeypatch.setattr("desktop.ui.handout.show_message",
                         lambda *args: shown.append(args[2]))
-    assert export_pdf_interactively(None, seed, seed_article, suggested=target) is None
+    assert save_pdf_as(None, seed, seed_article, suggested=target) is None
     assert len(shown) == 1 and "No such file or directory" in shown[0]
     assert not target.parent.exists()
 
@@ -92,20 +92,8 @@ def test_export_dialog_explains_a_failure(qtbot, monkeypatch, tmp_path, seed, se
 def test_export_dialog_cancelled(qtbot, monkeypatch, tmp_path, seed, seed_article):
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.export.dialogs import export_pdf_interactively
+    from desktop.ui.handout import save_pdf_as
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
-    assert export_pdf_interactively(None, seed, seed_article, suggested=tmp_path / "x.pdf") \
-        is None
+    assert save_pdf_as(None, seed, seed_article, suggested=tmp_path / "x.pdf") is None
     assert not list(tmp_path.iterdir())
-
-
-def test_error_box_shows_untrusted_text_literally(qtbot):
-    from PySide6.QtCore import Qt
-
-    from desktop.export.dialogs import error_box
-
-    box = error_box(None, "Export PDF", "cannot write <b>x</b><img src=file:///etc/passwd>")
-    qtbot.add_widget(box)
-    assert box.textFormat() == Qt.TextFormat.PlainText
-    assert box.text() == "cannot write <b>x</b><img src=file:///etc/passwd>"

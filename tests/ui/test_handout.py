@@ -49,7 +49,7 @@ def test_export_what_the_search_shows_without_a_search_explains(make_window, mon
                                                                  tmp_path):
     window = make_window(SEED_BRIEFING)
     said = []
-    monkeypatch.setattr("desktop.export.dialogs.plain_error",
+    monkeypatch.setattr("desktop.ui.handout.show_message",
                         lambda parent, title, text: said.append(text))
     choose(monkeypatch, tmp_path / "never.pdf")
     window.actions_by_id[Act.EXPORT_SHOWN].trigger()
@@ -83,7 +83,7 @@ def test_a_briefing_whose_article_is_not_verified_is_not_handed_out(make_window,
     seed_copy.write_text(text.replace("path: kazakhstan-belarus-state-visit-2017-11.txt",
                                       f"path: ../{secret.name}"), encoding="utf-8")
     errors: list[str] = []
-    monkeypatch.setattr("desktop.export.dialogs.plain_error",
+    monkeypatch.setattr("desktop.ui.handout.show_message",
                         lambda parent, title, message: errors.append(message))
     asked: list[str] = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
