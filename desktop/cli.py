@@ -117,7 +117,6 @@ def cmd_build(argv: Sequence[str]) -> int:
     args = _build_parser().parse_args(argv)
     from pathlib import Path
 
-    from .core.article import Article
     from .core.extract import ArticleError, DraftError, prepare_draft, save_draft
     from .core.load import parse_document
     from .core.problems import BriefingError
@@ -140,9 +139,8 @@ def cmd_build(argv: Sequence[str]) -> int:
         return EXIT_USAGE
     # The promise is a draft that passes `briefing check`: hold the builder to it, against
     # the article as it was read (it may still have to be copied beside the draft).
-    article = Article(Path(args.article), draft.source.text, draft.source.sha256)
     try:
-        problems = check_document(parse_document(draft.text, out.resolve()), article)
+        problems = check_document(parse_document(draft.text, out.resolve()), draft.source)
     except BriefingError as exc:
         problems = exc.problems
     if to_stdout:

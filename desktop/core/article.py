@@ -24,15 +24,17 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from .problems import BriefingError, Problem, UnreadableFileError, printable
-from .textfile import decode, read_bytes
+from .textfile import decode, line_col_of_byte, read_bytes, wide_encoding
 
 
 class Article(NamedTuple):  # not a frozen dataclass: making one takes ~1 ms, every start
-    """The article's text and where it was read from."""
+    """The article's text, where it was read from, and its bytes (which the builder copies
+    beside a draft written elsewhere: the bytes hashed, not a second read)."""
 
     path: Path
     text: str
     sha256: str
+    data: bytes = b""
 
     @property
     def normalized(self) -> str:
@@ -71,15 +73,20 @@ def locate(briefing_path: str | Path, reference: str) -> Path:
 
 
 def read(path: Path) -> Article:
-    """The text and SHA-256 of the file at ``path``, unverified: for the builder, which
-    writes the hash, and for callers that have already checked the place.
+    """The text and SHA-256 of the file at ``path``, unverified: the one reader of article
+    files, for the builder (which writes the hash) and for open_verified.
 
     Raises UnreadableFileError (missing, a folder, a pipe or device, no permission) or
-    BriefingError (over the size cap, not UTF-8).
+    BriefingError (over the size cap, UTF-16/32, not UTF-8, binary), at its position.
     """
     data = read_bytes(path)
-    return Article(path=path, text=decode(data, str(path)),
-                   sha256=hashlib.sha256(data).hexdigest())
+    nul = data.find(b"\x00")
+    if nul >= 0 and wide_encoding(data) is None:  # UTF-16 and -32 are named by decode
+        line, column = line_col_of_byte(data, nul)
+        raise BriefingError([Problem(str(path), line, column, "a NUL byte: this looks like "
+                                     "a binary file, not plain text")])
+    text = decode(data, str(path))
+    return Article(path=path, text=text, sha256=hashlib.sha256(data).hexdigest(), data=data)
 
 
 def open_verified(briefing_path: str | Path, reference: str, sha256: str) -> Article:

@@ -101,7 +101,7 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _line_col_of_byte(data, exc.start)
+        line, column = line_col_of_byte(data, exc.start)
         raise BriefingError([Problem(
             name, line, column,
             f"invalid UTF-8 byte 0x{data[exc.start]:02X}; save the file as UTF-8")]) from None
@@ -113,7 +113,7 @@ def megabytes(size: int) -> str:
     return f"{size / 1024:.1f} KiB" if size >= 1024 else f"{size} bytes"
 
 
-def _line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
+def line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     line_start = data.rfind(b"\n", 0, offset) + 1
     line = data.count(b"\n", 0, offset) + 1
     column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1

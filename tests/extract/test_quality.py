@@ -28,7 +28,8 @@ def test_there_are_at_least_two_articles_besides_the_seed():
 
 @pytest.mark.parametrize(("article", "reference"), CASES, ids=[c[0].stem for c in CASES])
 def test_draft_meets_the_thresholds(article: Path, reference: Path):
-    text, sha256, _data = read_article(article)
+    read = read_article(article)
+    text, sha256 = read.text, read.sha256
     draft = build_draft(text, article.name, sha256)
     scores = score(draft, load_briefing(reference))
     failures = []

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ...paths import resources_dir
+from ..article import Article
 from ..savefile import save
 from ..textfile import MAX_BYTES_ENV, max_bytes, megabytes
 from .draft import (
@@ -23,7 +24,6 @@ from .draft import (
 )
 from .files import (
     ArticleError,
-    ArticleText,
     article_reference,
     read_article,
     relative_path,
@@ -42,7 +42,7 @@ class Draft(NamedTuple):
 
     text: str
     article: Path
-    source: ArticleText  # as read and hashed: a copy is these bytes, not a new read
+    source: Article  # as read and hashed: a copy is these bytes, not a new read
     article_copy: Path | None
 
 

@@ -2,51 +2,29 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
-from typing import NamedTuple
 
+from .. import article
+from ..article import Article
 from ..problems import BriefingError, UnreadableFileError
 from ..savefile import save
-from ..textfile import read_bytes, wide_encoding
+from ..textfile import read_bytes
 
 
 class ArticleError(Exception):
     """The article cannot be drafted from; the message says why, in one line."""
 
 
-class ArticleText(NamedTuple):
-    text: str
-    sha256: str  # of the bytes
-    data: bytes
-
-
-def read_article(path: Path) -> ArticleText:
-    """The article's text, the SHA-256 of its bytes, and the bytes."""
+def read_article(path: Path) -> Article:
+    """The article (core/article.py reads it, as for the checker and the window), or
+    ArticleError saying in one line why it cannot be drafted from."""
     try:
-        data = read_bytes(path)
+        return article.read(path)
     except UnreadableFileError as exc:
         raise ArticleError(f"{path}: cannot read: {exc.reason}") from None
     except BriefingError as exc:
-        reason = exc.problems[0].message if exc.problems else str(exc)
-        raise ArticleError(f"{path}: {reason}") from None
-    encoding = wide_encoding(data)
-    if encoding is not None:
-        raise ArticleError(f"{path}: the article is {encoding}; save it as UTF-8")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise ArticleError(f"{path}: looks like a binary file (NUL byte at byte {nul}), "
-                           "not plain text")
-    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        at = exc.start + (len(data) - len(body))
-        line = data.count(b"\n", 0, at) + 1
-        raise ArticleError(f"{path}: not UTF-8: invalid byte 0x{data[at]:02X} at byte {at} "
-                           f"(line {line}); save the article as UTF-8") from None
-    return ArticleText(text, hashlib.sha256(data).hexdigest(), data)
+        raise ArticleError(str(exc.problems[0])) from None
 
 
 def relative_path(target: Path, start_dir: Path) -> str:

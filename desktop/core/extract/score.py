@@ -201,8 +201,8 @@ def _draft_for(path: Path) -> Briefing:
     from .files import read_article, relative_path
 
     if path.suffix.lower() == ".txt":
-        text, sha256, _data = read_article(path)
-        return build_draft(text, relative_path(path, path.parent), sha256)
+        article = read_article(path)
+        return build_draft(article.text, relative_path(path, path.parent), article.sha256)
     from ..load import load_briefing
 
     return load_briefing(path)
