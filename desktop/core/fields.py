@@ -9,13 +9,13 @@ field is named by its dotted path without indices ("statements.text"); the query
 from __future__ import annotations
 
 import dataclasses
-import types
 import typing
 from collections.abc import Callable, Iterator
 from functools import cache
 
 from .fold import fold
 from .model import SECTIONS, Briefing, Header
+from .rules import type_kind
 
 HEADER_SECTION = "briefing"
 ARTICLE_SECTION = "article"
@@ -83,29 +83,19 @@ def leaves(cls: type) -> tuple[Leaf, ...]:
 
 
 def _classify(hint: object) -> tuple[str | None, type | None]:
-    """(leaf kind, nested dataclass) for a type hint; (None, None) if not searchable."""
-    args = [a for a in typing.get_args(hint) if a is not type(None)]
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        if all(a in (int, float) for a in args):
-            return NUMBER, None
-        if len(args) == 1:
-            return _classify(args[0])
-        return None, None
-    if origin is tuple:
-        item = args[0]
-        if dataclasses.is_dataclass(item):
-            return None, typing.cast(type, item)
-        return (TEXTS, None) if item is str else (None, None)
-    if origin is typing.Literal:
-        return (TEXT, None) if all(isinstance(a, str) for a in args) else (None, None)
-    if hint is str:
-        return TEXT, None
-    if hint in (int, float):
-        return NUMBER, None
-    if dataclasses.is_dataclass(hint):
-        return None, typing.cast(type, hint)
-    return None, None  # bool and anything unforeseen
+    """(leaf kind, nested dataclass) for a type hint; (None, None) if not searchable.
+    The hint is read as the readers read it (rules.type_kind)."""
+    kind, arg = type_kind(hint)
+    if kind == "list":
+        item_kind, item = type_kind(arg)
+        if item_kind == "model":
+            return None, item
+        return (TEXTS, None) if item_kind == "text" else (None, None)
+    if kind == "model":
+        return None, arg
+    if kind == "choice":
+        return (TEXT, None) if all(isinstance(a, str) for a in arg) else (None, None)
+    return {"text": (TEXT, None), "number": (NUMBER, None)}.get(kind, (None, None))
 
 
 def section_classes() -> dict[str, type]:

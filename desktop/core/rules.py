@@ -92,6 +92,11 @@ def type_kind(tp: Any) -> tuple[str, Any]:
     raise TypeError(f"unsupported type {tp!r}")
 
 
+def allows_none(tp: Any) -> bool:
+    """Whether a model type is written ``X | None``."""
+    return type(None) in typing.get_args(tp)
+
+
 def text_fault(rule: FieldRule, value: str) -> str | None:
     """What is wrong with a text value of this field, as a problem message, or None."""
     if rule.min_length and len(value.strip()) < rule.min_length:

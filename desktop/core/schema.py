@@ -22,6 +22,7 @@ from .model import (
     SCHEMA_VERSION,
     Briefing,
 )
+from .rules import allows_none, type_kind
 
 
 def _classes(root: type = Briefing) -> list[type]:
@@ -43,32 +44,25 @@ def _classes(root: type = Briefing) -> list[type]:
 
 
 def _type_schema(tp: Any) -> dict[str, Any]:
-    if dataclasses.is_dataclass(tp):
-        return {"$ref": f"#/$defs/{tp.__name__}"}
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin in (types.UnionType, typing.Union):
-        rest = [a for a in args if a is not type(None)]
-        if set(rest) == {int, float}:
-            # Digits and the lower bound on size have no JSON Schema keyword; the size does.
-            schema: dict[str, Any] = {"type": "number",
-                                      "exclusiveMinimum": -10 ** NUMBER_MAX_EXPONENT,
-                                      "exclusiveMaximum": 10 ** NUMBER_MAX_EXPONENT}
+    """The JSON Schema of a model type, read as the readers read it (rules.type_kind)."""
+    kind, arg = type_kind(tp)
+    schema: dict[str, Any]
+    if kind == "model":
+        schema = {"$ref": f"#/$defs/{arg.__name__}"}
+    elif kind == "list":
+        schema = {"type": "array", "items": _type_schema(arg)}
+    elif kind == "choice":
+        if all(isinstance(a, str) for a in arg):
+            schema = {"type": "string", "enum": list(arg)}
         else:
-            schema = _type_schema(rest[0])
-        if type(None) in args:
-            return {"anyOf": [schema, {"type": "null"}]}
-        return schema
-    if origin is tuple:
-        return {"type": "array", "items": _type_schema(args[0])}
-    if origin is Literal:
-        if all(isinstance(a, str) for a in args):
-            return {"type": "string", "enum": list(args)}
-        return {"const": args[0]} if len(args) == 1 else {"enum": list(args)}
-    if tp is str:
-        return {"type": "string"}
-    if tp is bool:
-        return {"type": "boolean"}
-    raise TypeError(f"unsupported type {tp!r}")
+            schema = {"const": arg[0]} if len(arg) == 1 else {"enum": list(arg)}
+    elif kind == "number":
+        # Digits and the lower bound on size have no JSON Schema keyword; the size does.
+        schema = {"type": "number", "exclusiveMinimum": -10 ** NUMBER_MAX_EXPONENT,
+                  "exclusiveMaximum": 10 ** NUMBER_MAX_EXPONENT}
+    else:
+        schema = {"type": "string" if kind == "text" else "boolean"}
+    return {"anyOf": [schema, {"type": "null"}]} if allows_none(tp) else schema
 
 
 def _class_schema(cls: type) -> dict[str, Any]:
