@@ -111,6 +111,18 @@ def _exact(value: float, written: str | None) -> Decimal:
     return Decimal(repr(value))  # .inf, .nan, sexagesimal 1:20.5: their value is all
 
 
+def decimal_places(value: int | float) -> int:
+    """Decimal places a number is written to: 441.4 has 1, 1e-07 has 7, 260 has none."""
+    if isinstance(value, int) or float(value).is_integer():
+        return 0
+    return max(0, -int(Decimal(repr(value)).as_tuple().exponent))
+
+
+def plain(value: int | float) -> str:
+    """A number as a briefing writes it in arithmetic and messages: 276 for 276.0."""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
 # --- arithmetic -------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"\s*(?:(?P<number>(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)"

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .article import Article, ArticleRefused, open_verified
 from .load import Document
 from .model import SECTIONS, TradeStatistic
-from .numeric import evaluate_arithmetic
+from .numeric import decimal_places, evaluate_arithmetic, plain
 from .problems import NodePath, Problem, format_path
 
 if TYPE_CHECKING:
@@ -228,11 +227,11 @@ def _figure_problems(document: Document) -> Iterator[Problem]:
             yield from _derived_problems(document, base, stat)
         elif stat.value is not None and float(stat.value) not in written:
             yield _problem(document, base + ("value",), (
-                f"{_show(stat.value)} is not written in this entry's source excerpts; quote "
+                f"{plain(stat.value)} is not written in this entry's source excerpts; quote "
                 "the sentence that states it, or mark it derived with its arithmetic"))
         if stat.change is not None and float(stat.change.value) not in written:
             yield _problem(document, base + ("change", "value"), (
-                f"{_show(stat.change.value)} is not written in this entry's source "
+                f"{plain(stat.change.value)} is not written in this entry's source "
                 "excerpts"))
 
 
@@ -248,24 +247,13 @@ def _derived_problems(document: Document, base: NodePath,
     except ValueError as exc:
         yield _problem(document, where, str(exc))
         return
-    decimals = _decimals(stat.value)
+    decimals = decimal_places(stat.value)
     # Half a unit of the value's last place, widened by a billionth of itself for the
     # float error of the steps (an absolute slack would swallow a 1e-09's last place).
     if abs(result - stat.value) > 0.5 * 10 ** -decimals * (1 + 1e-9):
         yield _problem(document, where, (
             f"'{stat.derived.arithmetic}' gives {round(result, decimals + 3):g}, which does not "
-            f"round to the value {_show(stat.value)}"))
-
-
-def _decimals(value: int | float) -> int:
-    """Decimal places the value is written to: 441.4 has 1, 1e-07 has 7."""
-    if isinstance(value, int) or float(value).is_integer():
-        return 0
-    return max(0, -int(Decimal(repr(value)).as_tuple().exponent))
-
-
-def _show(value: int | float) -> str:
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+            f"round to the value {plain(stat.value)}"))
 
 
 # --- positions --------------------------------------------------------------------------

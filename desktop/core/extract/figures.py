@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Change, Derived, TradeStatistic
-from ..numeric import arithmetic_fault, number_fault
+from ..numeric import arithmetic_fault, decimal_places, number_fault, plain
 from ..provenance import numbers_in_text
 from . import dates
 from .gazetteer import (
@@ -150,14 +150,6 @@ def _period(sentence: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _decimals(number: str) -> int:
-    return len(number.split(".")[1]) if "." in number else 0
-
-
-def _show(value: float | int) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(value)
-
-
 def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeStatistic]:
     text = sentence.text
     src = (text,)
@@ -186,13 +178,13 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
                 change = Change(value=pct, unit="percent", compared_with=compared)
                 used_percents.add(p.start())
                 taken.append((p.start(), p.end()))
-                factor = f"(1 + {_show(pct)} / 100)" if direction == "increase" else \
-                    f"(1 - {_show(pct)} / 100)"
+                factor = f"(1 + {plain(pct)} / 100)" if direction == "increase" else \
+                    f"(1 - {plain(pct)} / 100)"
                 divisor = 1 + pct / 100 if direction == "increase" else 1 - pct / 100
                 if divisor == 0 or not _in_bounds(item.value) or not _in_bounds(pct):
                     break  # "fell 100 percent to $5 million": nothing to derive it from
                 multiplier = round(divisor, 6)
-                decimals = _decimals(_show(item.value))
+                decimals = decimal_places(item.value)
                 previous = item.value / divisor  # finite: both bounded, divisor not 0
                 prev_value: int | float = round(previous, decimals) if decimals else \
                     round(previous)
@@ -201,11 +193,11 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
                     metric=metric, value=prev_value, unit="currency",
                     currency=item.currency, scale=item.scale, period=compared,
                     derived=Derived(
-                        arithmetic=f"{_show(item.value)} / {factor}",
+                        arithmetic=f"{plain(item.value)} / {factor}",
                         explanation=(f"The figure {'rose' if direction == 'increase' else 'fell'}"
-                                     f" {_show(pct)} percent to {_show(item.value)}"
+                                     f" {plain(pct)} percent to {plain(item.value)}"
                                      f"{scale_words} {item.currency}, so before it was "
-                                     f"{_show(item.value)} / {multiplier:g} = "
+                                     f"{plain(item.value)} / {multiplier:g} = "
                                      f"{previous:.4g}.")),
                     source=src)
                 break
