@@ -214,11 +214,6 @@ def numbers_in_text(text: str) -> set[float]:
     return found
 
 
-def figure_in_text(value: int | float, text: str) -> bool:
-    """Whether the number is written in the text, as digits or as a word."""
-    return float(value) in numbers_in_text(text)
-
-
 def _figure_problems(document: Document) -> Iterator[Problem]:
     for index, stat in enumerate(document.briefing.trade_statistics):
         base: NodePath = ("trade_statistics", index)

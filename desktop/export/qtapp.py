@@ -12,7 +12,6 @@ from ..paths import fonts_dir
 
 BODY_FAMILY = "DejaVu Sans"
 TITLE_FAMILY = "DejaVu Serif"
-MONO_FAMILY = "DejaVu Sans Mono"
 
 
 def ensure_gui_app() -> QCoreApplication:

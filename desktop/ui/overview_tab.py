@@ -13,7 +13,7 @@ import html
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..core.model import SECTIONS, Briefing, TradeStatistic
 from . import dates, formatting, theme
@@ -178,6 +178,3 @@ class OverviewTab(QWidget):
         if header.note:
             out.append(f"<p style='color:{muted}'>{mark(header.note, 'note')}</p>")
         return "".join(out)
-
-    def labels(self) -> list[QLabel]:
-        return self.findChildren(QLabel)

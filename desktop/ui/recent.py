@@ -31,9 +31,6 @@ class RecentFiles:
         if paths != old:  # reopening the latest file: nothing to write (and no fsync)
             self._store(paths)
 
-    def remove(self, path: str) -> None:
-        self._store([p for p in self.paths() if p != path])
-
     def clear(self) -> None:
         self._store([])
 

@@ -22,10 +22,6 @@ def excerpt_background(palette: QPalette | None = None) -> QColor:
     return QColor("#6b5a00") if is_dark(palette) else QColor("#ffe680")
 
 
-def excerpt_current(palette: QPalette | None = None) -> QColor:
-    return QColor("#9a7d00") if is_dark(palette) else QColor("#ffc840")
-
-
 def stated_bar(palette: QPalette | None = None) -> QColor:
     return QColor("#5b9bd5") if is_dark(palette) else QColor("#2f6fb0")
 
