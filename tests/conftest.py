@@ -47,3 +47,34 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
     return subprocess.run([sys.executable, "-m", "desktop", *args], cwd=cwd or ROOT,
                           env=full_env, capture_output=True, text=True, timeout=120)
+
+
+def refuse_reads(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """Make any read of a user's file fail the test (a refusal must come before it)."""
+    from desktop.core import textfile
+
+    real_open = open
+    opened: list[str] = []
+
+    class NoReads:
+        def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
+            self._handle = handle
+
+        def __enter__(self):  # type: ignore[no-untyped-def]
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self._handle.close()
+
+        def fileno(self) -> int:
+            return self._handle.fileno()
+
+        def read(self, *_args: object) -> bytes:
+            raise AssertionError("the file was read before being refused")
+
+    def watched_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(file))
+        return NoReads(real_open(file, *args, **kwargs))
+
+    monkeypatch.setattr(textfile, "open", watched_open, raising=False)
+    return opened

@@ -4,7 +4,6 @@ problems; never another exception, never a stall."""
 from __future__ import annotations
 
 import copy
-import time
 from pathlib import Path
 
 import yaml
@@ -69,7 +68,6 @@ def mutated_briefings(draw):
 
 
 def assert_loads_or_reports(text: str) -> None:
-    started = time.perf_counter()
     try:
         result = parse_document(text, NAME)
     except BriefingError as exc:
@@ -80,7 +78,6 @@ def assert_loads_or_reports(text: str) -> None:
             assert problem.message and "\n" not in str(problem)
     else:
         assert isinstance(result, Document)
-    assert time.perf_counter() - started < 2.0
 
 
 @PROPERTY_SETTINGS

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -181,7 +180,6 @@ def test_any_numbers_load_with_positioned_problems_or_check_without_failing(numb
             .replace("value: 275.9", f"value: {numbers[2]}", 1)
             .replace("value: 260", f"value: {numbers[3]}", 1)
             .replace(ARITHMETIC, f"arithmetic: '{arithmetic}'", 1))
-    started = time.perf_counter()
     try:
         document = parse_document(text, SEED_BRIEFING)
     except BriefingError as exc:
@@ -195,7 +193,6 @@ def test_any_numbers_load_with_positioned_problems_or_check_without_failing(numb
                 assert value is None or (math.isfinite(value) and abs(value) < 10 ** 15)
         for problem in check_document(document):
             assert problem.line >= 1 and "\n" not in str(problem)
-    assert time.perf_counter() - started < 2.0
 
 
 @pytest.mark.parametrize(("old", "new", "problem"), [
@@ -212,8 +209,6 @@ def test_any_numbers_load_with_positioned_problems_or_check_without_failing(numb
 def test_a_huge_number_where_a_number_is_not_read_is_one_short_problem_at_once(old, new,
                                                                                problem):
     assert old in SEED_TEXT
-    started = time.perf_counter()
     with pytest.raises(BriefingError) as caught:
         parse_document(SEED_TEXT.replace(old, new, 1), Path("huge.yaml"))
-    assert time.perf_counter() - started < 1.0
     assert [str(p) for p in caught.value.problems] == [f"huge.yaml:{problem}"]

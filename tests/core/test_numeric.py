@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from decimal import Decimal
 
 import pytest
@@ -83,11 +82,9 @@ def test_a_long_number_is_refused_before_it_is_converted():
 
     # A YAML 1.1 sexagesimal integer (1:59:59:...) converts in time quadratic in its length.
     for written in ("9" * (MAX_NUMBER_CHARS + 1), "1" + ":59" * 200_000):
-        started = time.perf_counter()
         with pytest.raises(NumberFault, match=r"is too long for a number \("):
             read_number(written, convert)
-        assert time.perf_counter() - started < 0.01
-    assert calls == []
+    assert calls == []  # refused before it is converted
 
 
 def test_text_that_is_not_a_number_stays_a_value_error_of_the_converter():
@@ -193,10 +190,8 @@ def test_any_text_evaluates_to_a_finite_number_or_is_refused_with_a_reason(text)
 ])
 def test_arithmetic_out_of_bounds_or_not_arithmetic_is_refused_with_the_reason(expression,
                                                                                 fault):
-    started = time.perf_counter()
     with pytest.raises(ArithmeticFault) as caught:
         evaluate_arithmetic(expression)
-    assert time.perf_counter() - started < 0.05
     assert str(caught.value) == fault
 
 

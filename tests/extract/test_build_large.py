@@ -1,9 +1,8 @@
-"""`briefing build` on a 5 MiB article: a draft that passes `briefing check`, within a
-stated time budget (kept apart from the property tests, which run in seconds)."""
+"""`briefing build` on a 5 MiB article: a draft that passes `briefing check` (kept apart
+from the property tests, which run in seconds)."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from conftest import SEED_ARTICLE
@@ -22,17 +21,14 @@ def _five_megabyte_article() -> bytes:
     return b"\n".join([base] * copies)
 
 
-def test_five_megabyte_article_drafts_within_budget(tmp_path: Path):
-    """Budget: 45 s. Measured here (2 shared cores): 14-19 s to draft, dump, parse and
-    check. The builder is linear (~2.5 s per MB, spread over every extractor), so the
-    limit only catches a step that went quadratic."""
+def test_five_megabyte_article_drafts_a_draft_that_checks(tmp_path: Path):
+    """Linear time is pinned by test_draft's scaling tests and timed by
+    benchmarks/build_speed.py; this holds the result of a large article to the promise."""
     article = tmp_path / "article.txt"
     article.write_bytes(_five_megabyte_article())
     assert article.stat().st_size >= 5 * 1024 * 1024
-    started = time.perf_counter()
     text = draft_text(article, tmp_path)
     document = parse_document(text, tmp_path / "draft.yaml")
     assert document.briefing.briefing.draft is True
     assert document.briefing.agreements and document.briefing.trade_statistics
     assert check_document(document) == []
-    assert time.perf_counter() - started < 45

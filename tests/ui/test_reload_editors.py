@@ -30,34 +30,67 @@ from desktop.ui.mainwindow import MainWindow
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate_briefing import write
 
-MAX_GAP_S = 0.100
 TITLE_LINE = re.compile(r"^  title: .*$", re.MULTILINE)
 
 
-class GapMeter:
-    """The longest time the event loop went without running a 2 ms timer."""
+class LoopWatch:
+    """Records, while the edits happen, in which thread each load of a briefing ran and
+    whether the event loop ticked meanwhile (a 2 ms timer)."""
 
-    def __init__(self) -> None:
-        self.longest = 0.0
-        self._last = time.perf_counter()
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from desktop.ui import document
+
+        self.loads: list[tuple[bool, int]] = []  # (in the GUI thread, ticks meanwhile)
+        self._ticks = 0
+        self._active = False
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(2)
         self._timer.timeout.connect(self._tick)
+        real = document.load_or_fail
 
-    def __enter__(self) -> GapMeter:
-        self._last = time.perf_counter()
+        def watched(path: Path):  # type: ignore[no-untyped-def]
+            if not self._active:  # the briefing opened before the edits
+                return real(path)
+            in_gui = threading.current_thread() is threading.main_thread()
+            before = self._ticks
+            result = real(path)
+            if not in_gui:  # the worker waits for the loop to tick at least once
+                deadline = time.monotonic() + 5
+                while self._ticks == before and time.monotonic() < deadline:
+                    time.sleep(0.001)
+            self.loads.append((in_gui, self._ticks - before))
+            return result
+
+        monkeypatch.setattr(document, "load_or_fail", watched)
+
+    def __enter__(self) -> LoopWatch:
+        self._active = True
         self._timer.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._tick()
+        self._active = False
         self._timer.stop()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self._last)
-        self._last = now
+        self._ticks += 1
+
+    def assert_responsive(self, briefing_file: Path) -> None:
+        """The big file (read again once it is good) was read in a worker while the loop
+        went on ticking; the seed, read in milliseconds, in the GUI thread. (A missing or
+        unreadable file is refused in the GUI thread, whatever its size was.)"""
+        from desktop.ui import document
+
+        assert self.loads, "nothing was loaded"
+        in_workers = [ticks for in_gui, ticks in self.loads if not in_gui]
+        assert all(ticks > 0 for ticks in in_workers), self.loads
+        assert bool(in_workers) is document.is_big(briefing_file), self.loads
+
+
+@pytest.fixture
+def loop_watch(monkeypatch: pytest.MonkeyPatch) -> LoopWatch:
+    return LoopWatch(monkeypatch)
 
 
 def _retitled(text: str, title: str) -> str:
@@ -154,69 +187,70 @@ def _assert_recovered(qtbot, window: MainWindow, title: str) -> None:
 
 
 @pytest.mark.parametrize("save", SAVES, ids=[s.__name__ for s in SAVES])
-def test_bad_save_keeps_last_good_then_recovers(make_window, briefing_file, qtbot, save):
+def test_bad_save_keeps_last_good_then_recovers(loop_watch, make_window, briefing_file, qtbot,
+                                                save):
     window = _open(make_window, briefing_file)
     good_title = _title(window)
     text = briefing_file.read_text(encoding="utf-8")
-    with GapMeter() as meter:
+    with loop_watch as meter:
         save(briefing_file, _broken(text).encode(), qtbot.wait)
         qtbot.waitUntil(lambda: window.banner.isVisible() and not window.loader.is_busy()
                         and "YAML syntax" in window.banner.lines()[0], timeout=10_000)
         _assert_kept(window, good_title)
         save(briefing_file, _retitled(text, "Saved again").encode(), qtbot.wait)
         _assert_recovered(qtbot, window, "Saved again")
-    assert meter.longest < MAX_GAP_S, f"the UI was blocked for {meter.longest * 1000:.0f} ms"
+    meter.assert_responsive(briefing_file)
 
 
-def test_a_stalled_truncation_is_shown_then_recovers(make_window, briefing_file, qtbot):
+def test_a_stalled_truncation_is_shown_then_recovers(loop_watch, make_window, briefing_file, qtbot):
     window = _open(make_window, briefing_file)
     good_title = _title(window)
     text = briefing_file.read_bytes()
-    with GapMeter() as meter:
+    with loop_watch as meter:
         briefing_file.write_bytes(b"")
         qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
         _assert_kept(window, good_title)
         briefing_file.write_bytes(_retitled(text.decode(), "Written at last").encode())
         _assert_recovered(qtbot, window, "Written at last")
-    assert meter.longest < MAX_GAP_S, f"the UI was blocked for {meter.longest * 1000:.0f} ms"
+    meter.assert_responsive(briefing_file)
 
 
-def test_a_burst_of_saves_ends_on_the_last_one(make_window, briefing_file, qtbot):
+def test_a_burst_of_saves_ends_on_the_last_one(loop_watch, make_window, briefing_file, qtbot):
     window = _open(make_window, briefing_file)
     text = briefing_file.read_text(encoding="utf-8")
     results: list[str] = []
     window.loader.loaded.connect(lambda loaded, _reason: results.append("loaded"))
     window.loader.failed.connect(lambda _path, _lines, _reason: results.append("failed"))
-    with GapMeter() as meter:
+    with loop_watch as meter:
         for number in range(5):  # five whole saves within 50 ms
             briefing_file.write_text(_retitled(text, f"Save {number}"), encoding="utf-8")
             qtbot.wait(10)
         _assert_recovered(qtbot, window, "Save 4")
         qtbot.wait(400)  # nothing more arrives: the burst was one reload
     assert results == ["loaded"]
-    assert meter.longest < MAX_GAP_S, f"the UI was blocked for {meter.longest * 1000:.0f} ms"
+    meter.assert_responsive(briefing_file)
 
 
-def test_deleted_file_is_reported_and_picked_up_when_recreated(make_window, briefing_file,
-                                                               qtbot):
+def test_deleted_file_is_reported_and_picked_up_when_recreated(loop_watch, make_window,
+                                                               briefing_file, qtbot):
     window = _open(make_window, briefing_file)
     good_title = _title(window)
     data = briefing_file.read_bytes()
-    with GapMeter() as meter:
+    with loop_watch as meter:
         briefing_file.unlink()
         qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
         _assert_kept(window, good_title)
         assert "no such file" in window.banner.lines()[0]
         briefing_file.write_bytes(_retitled(data.decode(), "Back again").encode())
         _assert_recovered(qtbot, window, "Back again")
-    assert meter.longest < MAX_GAP_S, f"the UI was blocked for {meter.longest * 1000:.0f} ms"
+    meter.assert_responsive(briefing_file)
 
 
-def test_file_replaced_by_a_directory_and_back(make_window, briefing_file, qtbot):
+def test_file_replaced_by_a_directory_and_back(loop_watch, make_window, briefing_file, qtbot):
     window = _open(make_window, briefing_file)
     good_title = _title(window)
     data = briefing_file.read_bytes()
-    with GapMeter() as meter:
+    with loop_watch as meter:
         briefing_file.unlink()
         briefing_file.mkdir()
         qtbot.waitUntil(lambda: window.banner.isVisible()
@@ -225,7 +259,7 @@ def test_file_replaced_by_a_directory_and_back(make_window, briefing_file, qtbot
         briefing_file.rmdir()
         briefing_file.write_bytes(_retitled(data.decode(), "A file again").encode())
         _assert_recovered(qtbot, window, "A file again")
-    assert meter.longest < MAX_GAP_S, f"the UI was blocked for {meter.longest * 1000:.0f} ms"
+    meter.assert_responsive(briefing_file)
 
 
 @pytest.fixture
@@ -244,11 +278,11 @@ def permissions_enforced(monkeypatch):
     monkeypatch.setattr(textfile, "open", user_open, raising=False)
 
 
-def test_unreadable_file_is_reported_and_recovers(make_window, briefing_file, qtbot,
+def test_unreadable_file_is_reported_and_recovers(loop_watch, make_window, briefing_file, qtbot,
                                                   permissions_enforced):
     window = _open(make_window, briefing_file)
     good_title = _title(window)
-    with GapMeter() as meter:
+    with loop_watch as meter:
         briefing_file.chmod(0)
         qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
         _assert_kept(window, good_title)
@@ -256,7 +290,7 @@ def test_unreadable_file_is_reported_and_recovers(make_window, briefing_file, qt
         briefing_file.chmod(0o644)
         qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=10_000)
         assert _title(window) == good_title
-    assert meter.longest < MAX_GAP_S, f"the UI was blocked for {meter.longest * 1000:.0f} ms"
+    meter.assert_responsive(briefing_file)
 
 
 def test_a_save_during_a_big_load_is_not_missed(make_window, briefing_file, qtbot,
@@ -287,13 +321,13 @@ def test_a_save_during_a_big_load_is_not_missed(make_window, briefing_file, qtbo
     _assert_recovered(qtbot, window, "Second")
 
 
-def test_folder_removed_and_restored(make_window, briefing_file, qtbot):
+def test_folder_removed_and_restored(loop_watch, make_window, briefing_file, qtbot):
     """As a branch switch or a sync tool does: the whole folder goes, then comes back."""
     window = _open(make_window, briefing_file)
     good_title = _title(window)
     folder = briefing_file.parent
     saved = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
-    with GapMeter() as meter:
+    with loop_watch as meter:
         shutil.rmtree(folder)
         qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
         _assert_kept(window, good_title)
@@ -305,4 +339,4 @@ def test_folder_removed_and_restored(make_window, briefing_file, qtbot):
                 _retitled(data.decode(), "Restored").encode() if name == briefing_file.name
                 else data)
         _assert_recovered(qtbot, window, "Restored")
-    assert meter.longest < MAX_GAP_S, f"the UI was blocked for {meter.longest * 1000:.0f} ms"
+    meter.assert_responsive(briefing_file)
