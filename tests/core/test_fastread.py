@@ -341,12 +341,14 @@ def test_generated_scalars_in_every_style_are_read_alike(kind, count):
 
 
 @SETTINGS
+@pytest.mark.slow
 @given(styled_seeds())
 def test_any_style_is_read_the_same_or_stepped_around(text):
     assert_agrees(text)
 
 
 @SETTINGS
+@pytest.mark.slow
 @given(styled_seeds(), st.sampled_from([300, 1000, 4000]))
 def test_any_style_in_pieces_is_read_the_same_or_stepped_around(text, size):
     with chunks_of(size):
@@ -422,6 +424,7 @@ def mutated_texts(draw):
     return text
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated_texts(), st.sampled_from([None, 300, 2000]))
 def test_a_mutated_file_is_read_the_same_or_stepped_around(text, size):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import SEED_ARTICLE
 
 from desktop.core.extract import draft_text
@@ -21,6 +22,7 @@ def _five_megabyte_article() -> bytes:
     return b"\n".join([base] * copies)
 
 
+@pytest.mark.slow
 def test_five_megabyte_article_drafts_a_draft_that_checks(tmp_path: Path):
     """Linear time is pinned by test_draft's scaling tests and timed by
     benchmarks/build_speed.py; this holds the result of a large article to the promise."""

@@ -84,3 +84,22 @@ def test_row_filter_shows_only_given_entries_in_sort_order(seed):
     assert model.rowCount() == 1 and model.row_of(1) == 0 and model.row_of(0) is None
     model.set_row_filter(None)
     assert model.rowCount() == 2
+
+
+@pytest.mark.parametrize("query", ["kazakhstan", "belarus trade", "section:events", ""])
+def test_results_model_passes_qt_model_tester_with_every_page_fetched(qtmodeltester, seed,
+                                                                      query):
+    # Checked once every page is in: the tester (Qt's and pytest-qt's alike) runs its
+    # checks from its modelReset slot before its own reset bookkeeping, so a fetchMore
+    # it makes there reads as rows inserted during the reset.
+    from desktop.core.search import SearchIndex, parse_query
+    from desktop.ui.results_panel import ResultsModel
+
+    result = SearchIndex.build(seed).search(parse_query(query))
+    model = ResultsModel(lambda section: section.title())
+    model.set_result(result)
+    while model.canFetchMore():
+        model.fetchMore()
+    listed = [] if not query else list(result.iter_hits())  # no query: an empty panel
+    assert [model.hit(row) for row in range(model.rowCount())] == listed
+    qtmodeltester.check(model, force_py=True)
