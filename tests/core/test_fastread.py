@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import importlib.util
 import os
 import random
 import re
@@ -20,7 +19,9 @@ import sys
 import textwrap
 from pathlib import Path
 
+import agreement  # benchmarks/, on the test path
 import pytest
+import scalar_docs
 import yaml
 from conftest import ROOT, SEED_BRIEFING
 from hypothesis import HealthCheck, given, settings
@@ -51,18 +52,6 @@ class _IndentedLists(_NoAliases):
         return super().increase_indent(flow, False)
 
 
-def benchmark(name: str):
-    """A module of benchmarks/ (they are scripts, not a package)."""
-    spec = importlib.util.spec_from_file_location(f"_benchmark_{name}",
-                                                  ROOT / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-agreement = benchmark("agreement")
-scalar_docs = benchmark("scalar_docs")
 
 
 def dump(data, *, indented_lists=False, **style) -> str:
@@ -116,7 +105,8 @@ def test_flow_collections_over_several_lines_are_stepped_around():
 
 
 def test_a_generated_briefing_is_read_fast_and_the_same(tmp_path):
-    write = benchmark("generate_briefing").write
+    from generate_briefing import write
+
     text = write(600, tmp_path / "b.yaml").read_text(encoding="utf-8")
     fast = assert_agrees(text)
     assert fast is not None and len(fast.events) + len(fast.leaders) > 0

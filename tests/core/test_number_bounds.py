@@ -4,12 +4,11 @@ whatever numbers a file holds, what comes after the readers (check) never fails 
 from __future__ import annotations
 
 import math
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SEED_ARTICLE, SEED_BRIEFING
+from conftest import SEED_ARTICLE, SEED_BRIEFING
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,11 +26,8 @@ ARITHMETIC = "arithmetic: 441.4 / (1 + 60 / 100)"
 def big_briefing(tmp_path_factory) -> tuple[Path, str]:
     """A generated briefing over fastread.MIN_BYTES, so the window's reader takes the fast
     route, and the text of its first trade figure's value line."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from generate_briefing import write
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+    from generate_briefing import write
+
     path = write(2000, tmp_path_factory.mktemp("big") / "big.yaml")
     text = path.read_text(encoding="utf-8")
     assert len(text.encode()) >= fastread.MIN_BYTES

@@ -3,14 +3,10 @@ the GIL for the whole teardown); what it returns is exactly what a full load giv
 
 from __future__ import annotations
 
-import sys
-
-from conftest import ROOT, SEED_BRIEFING
+from conftest import SEED_BRIEFING
+from generate_briefing import write
 
 from desktop.core import load
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate_briefing import write
 
 
 def test_released_load_gives_the_same_briefing(tmp_path, monkeypatch):

@@ -14,21 +14,18 @@ import os
 import re
 import shutil
 import stat
-import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED_BRIEFING
+from conftest import SEED_BRIEFING
+from generate_briefing import write
 from PySide6.QtCore import Qt, QTimer
 
 from desktop.core import textfile
 from desktop.ui.mainwindow import MainWindow
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate_briefing import write
 
 TITLE_LINE = re.compile(r"^  title: .*$", re.MULTILINE)
 

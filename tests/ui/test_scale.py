@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 
-from conftest import ROOT, SEED_BRIEFING
+from conftest import SEED_BRIEFING
+from generate_briefing import write
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import document
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate_briefing import write
 
 
 def test_big_files_load_in_a_thread_and_stale_results_are_dropped(make_window, qtbot,

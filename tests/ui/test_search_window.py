@@ -216,11 +216,8 @@ def test_results_panel_lists_hits_and_opens_the_entry(make_window, qtbot):
 
 
 def test_results_panel_makes_rows_only_as_they_are_scrolled_to(make_window, qtbot, tmp_path):
-    import sys
 
-    from conftest import ROOT
 
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate_briefing import write
 
     window = make_window(write(3000, tmp_path / "b.yaml"))
@@ -275,11 +272,8 @@ def test_clearing_the_query_shows_every_entry_again(make_window, qtbot, tab):
 
 
 def test_a_long_article_is_marked_only_where_it_is_shown(make_window, qtbot, tmp_path):
-    import sys
 
-    from conftest import ROOT
 
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate_briefing import write
 
     window = make_window(write(3000, tmp_path / "b.yaml"), tab="source")
