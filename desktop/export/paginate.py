@@ -47,11 +47,16 @@ class Page:
     bottom: float
     header: tuple[float, float] | None  # the table header rows repeated at the top
     hard: bool = False  # cut mid-line (something taller than a page): clip when painting
+    # Where the paragraph starts that this page starts inside of (cut between its lines):
+    # its document position, -1 for none.
+    inside: int = -1
 
 
 @dataclass(slots=True)
 class Geometry:
     breaks: list[float] = field(default_factory=list)  # allowed cuts, ascending
+    # The cuts between two lines of a paragraph -> where that paragraph starts.
+    inner: dict[float, int] = field(default_factory=dict)
     forced: list[float] = field(default_factory=list)  # cuts that must happen
     tables: list[TableRows] = field(default_factory=list)
     anchors: dict[str, float] = field(default_factory=dict)  # heading anchor -> its top
@@ -113,8 +118,10 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
                 geometry.forced.append(top)
         if not after_heading:
             geometry.breaks.append(top)
-        if not heading:  # a heading's own lines stay together
-            geometry.breaks.extend(origin + text_layout.lineAt(i).y() for i in range(1, lines))
+        if not heading and lines > 1:  # a heading's own lines stay together
+            inner = [origin + text_layout.lineAt(i).y() for i in range(1, lines)]
+            geometry.breaks.extend(inner)
+            geometry.inner.update(dict.fromkeys(inner, block.position()))
         after_heading = heading
         block = block.next()
     geometry.breaks.sort()
@@ -162,6 +169,7 @@ def paginate(geometry: Geometry, end: float, height: float) -> list[Page]:
     table_tops = geometry.table_tops
     top = 0.0
     eps = 0.01
+    inside = -1
     while top < end - eps:
         table = _open_table(geometry.tables, table_tops, top, eps)
         header = table.header if table else None
@@ -178,7 +186,8 @@ def paginate(geometry: Geometry, end: float, height: float) -> list[Page]:
             # Nothing fits (a row or line taller than a page): cut where the page ends.
             cut = candidates[-1] if candidates else limit
             hard = not candidates
-        pages.append(Page(top=top, bottom=cut, header=header, hard=hard))
+        pages.append(Page(top=top, bottom=cut, header=header, hard=hard, inside=inside))
+        inside = geometry.inner.get(cut, -1)
         top = cut
     return pages or [Page(top=0.0, bottom=max(end, 1.0), header=None)]
 

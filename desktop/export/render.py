@@ -16,7 +16,9 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPainter,
+    QPalette,
     QPen,
+    QTextBlock,
     QTextDocument,
     QTextTable,
 )
@@ -185,7 +187,13 @@ def _paint_page(painter: QPainter, doc: QTextDocument, frame: _Frame, geometry: 
         _paint_slice(painter, doc, frame, head_top, head_bottom, 0.0, clip=False)
         offset = head_bottom - head_top
         _rule(painter, frame, offset, HEADER_RULE, 0.8)
-    _paint_slice(painter, doc, frame, page.top, page.bottom, offset, clip=page.hard)
+    if page.inside >= 0:
+        rest = _paint_paragraph_part(painter, doc, doc.findBlock(page.inside), page, offset)
+    else:
+        rest = page.top
+    if rest < page.bottom:
+        _paint_slice(painter, doc, frame, page.top, page.bottom, offset, clip=page.hard,
+                     start=rest)
     shift = offset - page.top
     tables = geometry.tables
     first = max(bisect.bisect_right(geometry.table_tops, page.top) - 1, 0)
@@ -224,7 +232,9 @@ def _paint_charts(painter: QPainter, frame: _Frame, geometry: Geometry, page: Pa
 
 
 def _paint_slice(painter: QPainter, doc: QTextDocument, frame: _Frame, top: float,
-                 bottom: float, at: float, *, clip: bool) -> None:
+                 bottom: float, at: float, *, clip: bool, start: float | None = None) -> None:
+    """Paint the document from ``top`` to ``bottom`` (from ``start`` on, if given) at
+    ``at`` on the page."""
     painter.save()
     painter.translate(0, at - top)
     if clip:  # only a cut through a line needs it; clipping costs ~25 % of painting
@@ -233,9 +243,42 @@ def _paint_slice(painter: QPainter, doc: QTextDocument, frame: _Frame, top: floa
     context = QAbstractTextDocumentLayout.PaintContext()
     # Half a pixel inside the cut, so a line that starts exactly at the cut is drawn on
     # one page only (and its text is extracted once).
-    context.clip = QRectF(0, top + 0.5, frame.body.width(), max(bottom - top - 1.0, 0.0))
+    start = top if start is None else start
+    context.clip = QRectF(0, start + 0.5, frame.body.width(), max(bottom - start - 1.0, 0.0))
     doc.documentLayout().draw(painter, context)
     painter.restore()
+
+
+def _paint_paragraph_part(painter: QPainter, doc: QTextDocument, block: QTextBlock,
+                          page: Page, at: float) -> float:
+    """Paint the lines of ``block`` (a paragraph the page starts inside of) that are on
+    ``page``; where the rest of the page starts.
+
+    Qt paints a paragraph from the last line above the clip on, so the line before the
+    cut printed again over the top margin (and twice in the PDF's text): each line is
+    painted here instead, and the document only from the paragraph's end."""
+    layout = block.layout()
+    origin = layout.position()
+    painter.save()
+    painter.translate(0, at - page.top)
+    context = QAbstractTextDocumentLayout.PaintContext()  # its colour, as Qt's own
+    painter.setPen(context.palette.color(QPalette.ColorRole.Text))
+    # The first line on the page, found by bisection: a paragraph of a million
+    # characters has ~15,000 lines over ~270 pages.
+    low, high = 0, layout.lineCount()
+    while low < high:
+        middle = (low + high) // 2
+        if origin.y() + layout.lineAt(middle).y() < page.top - 0.5:
+            low = middle + 1
+        else:
+            high = middle
+    for number in range(low, layout.lineCount()):
+        line = layout.lineAt(number)
+        if origin.y() + line.y() >= page.bottom - 0.5:
+            break
+        line.draw(painter, origin)
+    painter.restore()
+    return doc.documentLayout().blockBoundingRect(block).bottom()
 
 
 def _rule(painter: QPainter, frame: _Frame, y: float, colour: QColor, width_pt: float) -> None:

@@ -8,7 +8,7 @@ import itertools
 import time
 
 import pytest
-from export.export_helpers import page_texts, pdf_has, with_entries
+from export.export_helpers import page_texts, pdf_has, squash, with_entries
 from pypdf import PdfReader
 
 from desktop.core.model import Agreement, Event
@@ -167,3 +167,28 @@ def test_a_field_of_a_million_characters_prints_in_seconds_cut_and_said_so(qapp,
     more = 1_000_000 - PRINT_CHARS
     assert pdf_has(reader, f"[… {more:,} more characters in the briefing file]")
     assert pdf_has(reader, "W" * 300 + " the end of it.")  # the article is never cut
+
+
+def test_a_paragraph_over_several_pages_prints_each_line_once(qapp, tmp_path, seed,
+                                                              seed_article):
+    # Qt paints a paragraph from the last line above the clip: the line before each cut
+    # inside a paragraph printed again at the top of the next page (and came twice in
+    # the PDF's text).
+    import re
+    from collections import Counter
+
+    from desktop.export import export_pdf
+
+    words = " ".join(f"w{i}x" for i in range(2_500))
+    leader = seed.leaders[0]
+    statements = (dataclasses.replace(leader.statements[0], text=words),
+                  *leader.statements[1:])
+    long = dataclasses.replace(seed, leaders=(dataclasses.replace(leader,
+                                                                  statements=statements),
+                                              *seed.leaders[1:]))
+    export_pdf(long, seed_article, tmp_path / "long.pdf")
+    reader = PdfReader(tmp_path / "long.pdf")
+    # Whitespace dropped: pypdf's extraction may break a line's text anywhere.
+    counts = Counter(re.findall(r"w\d+x", squash("\n".join(page_texts(reader)))))
+    assert len(reader.pages) > 5
+    assert counts == Counter(words.split())
