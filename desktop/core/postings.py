@@ -68,7 +68,7 @@ def _clean_text(values: list[str]) -> tuple[bytes, list[bytes]]:
     return data, data.split(SEP) if replaced else parts
 
 
-class Column:
+class FieldPostings:
     """Postings of one field key (e.g. ``statements.text``) over every entry that has it."""
 
     __slots__ = ("_starts", "eids", "forms", "groups", "key", "names", "postings",

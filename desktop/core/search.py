@@ -40,7 +40,7 @@ from .fields import (
 )
 from .highlight import Highlighter, snippet
 from .model import SECTIONS, Briefing, entry_label
-from .postings import Column
+from .postings import FieldPostings
 from .query import Query, QueryError, Term, parse_query
 
 __all__ = ["ArticleLine", "Hit", "Query", "QueryError", "SearchIndex", "SearchResult",
@@ -92,7 +92,7 @@ class SearchIndex:
     """The folded words of every searchable text of a briefing, with the entries they are in."""
 
     def __init__(self, briefing: Briefing, entries: dict[str, Sequence[object]],
-                 columns: list[Column]) -> None:
+                 columns: list[FieldPostings]) -> None:
         self.briefing = briefing
         self.entries = entries
         self.columns = columns
@@ -104,7 +104,7 @@ class SearchIndex:
         self.size = total
         self._terms: dict[tuple[object, ...], frozenset[int]] = {}  # oldest use first
         self._terms_ids = 0  # how many ids _terms holds
-        self._columns_for: dict[str | None, list[Column]] = {}
+        self._columns_for: dict[str | None, list[FieldPostings]] = {}
 
     @classmethod
     def build(cls, briefing: Briefing, article: str | None = None) -> SearchIndex:
@@ -137,7 +137,7 @@ class SearchIndex:
             for key, where in places.items():
                 chunks = [chunk for chunk in (_gather(*place) for place in where) if chunk[0]]
                 if chunks:
-                    columns.append(Column(key, *_concatenate(chunks)))
+                    columns.append(FieldPostings(key, *_concatenate(chunks)))
             del places  # the nested objects reached: freed now, not frozen with the index
             index = cls(briefing, entries, columns)
         return index
@@ -203,7 +203,7 @@ class SearchIndex:
             result = ids if result is None else result & ids
         return result or frozenset()
 
-    def _columns(self, field: str | None) -> list[Column]:
+    def _columns(self, field: str | None) -> list[FieldPostings]:
         found = self._columns_for.get(field)
         if found is None:
             found = [c for c in self.columns if field is None or field in c.names]

@@ -30,4 +30,4 @@ class DraftBanner(QFrame):
         return self.label.text()
 
     def refresh_colours(self) -> None:
-        self.setPalette(theme.strip_palette(self, theme.draft_background, theme.draft_text))
+        self.setPalette(theme.strip_palette(self, theme.draft_background, theme.draft_foreground))

@@ -47,7 +47,7 @@ def draft_background(palette: QPalette | None = None) -> QColor:
     return QColor("#4a3b00") if is_dark(palette) else QColor("#fff1c2")
 
 
-def draft_text(palette: QPalette | None = None) -> QColor:
+def draft_foreground(palette: QPalette | None = None) -> QColor:
     return QColor("#ffe9a8") if is_dark(palette) else QColor("#4d3a00")
 
 

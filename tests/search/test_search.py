@@ -255,15 +255,15 @@ def test_every_text_of_every_entry_is_found_in_its_own_field(index, briefing):
 
 
 def test_phrase_respects_word_boundaries_and_value_boundaries():
-    from desktop.core.postings import Column
+    from desktop.core.postings import FieldPostings
 
-    column = Column("x", ["the trade turnover", "xtrade turnover", "trade turnovers",
+    column = FieldPostings("x", ["the trade turnover", "xtrade turnover", "trade turnovers",
                           "Trade,  turnover.", "a trade", "turnover b"], [0, 1, 2, 3, 4, 4])
     assert column.phrase(["trade", "turnover"]) == {0, 3}
     # "a trade" and "turnover b" are two values of entry 4: no phrase across them.
     assert column.phrase(["trade", "turnover"]) == {0, 3}
     # Few distinct values: the grouped path gives the same answer.
-    grouped = Column("y", ["trade turnover", "turnover trade"] * 300, list(range(600)))
+    grouped = FieldPostings("y", ["trade turnover", "turnover trade"] * 300, list(range(600)))
     assert grouped.groups is not None
     assert grouped.phrase(["trade", "turnover"]) == set(range(0, 600, 2))
     assert sorted(set(grouped.exact("turnover"))) == list(range(600))
@@ -271,12 +271,12 @@ def test_phrase_respects_word_boundaries_and_value_boundaries():
 
 def test_words_the_fold_changes_are_found_first_last_and_beside_numbers():
     from desktop.core.fold import fold, tokens
-    from desktop.core.postings import Column
+    from desktop.core.postings import FieldPostings
 
     # The first and the last distinct word need the skeleton (kh, ts); numbers keep their
     # stops and commas; "U.S." and a stop after a word are split off.
     values = ["Khan 441.4", "a 1,500 U.S.", "end. Tsar"]
-    column = Column("x", values, [3, 5, 9])
+    column = FieldPostings("x", values, [3, 5, 9])
     for eid, value in zip([3, 5, 9], values, strict=True):
         for word in tokens(fold(value)):
             assert eid in column.exact(word), (value, word)
