@@ -10,6 +10,7 @@ from conftest import ROOT, SEED_BRIEFING
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import document
+from desktop.ui.pages.entry_page import EntryPage
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate_briefing import write
@@ -33,7 +34,8 @@ def _widgets_after_showing_every_tab(make_window, path: Path) -> tuple[int, int]
     for name in window.tab_names:
         window.select_tab(name)
         QApplication.processEvents()
-    rows = sum(tab.model.rowCount() for tab in window.built_entry_tabs())
+    rows = sum(page.tab().model.rowCount() for page in window.tabs.pages
+               if isinstance(page, EntryPage))
     return len(window.findChildren(object)), rows
 
 
