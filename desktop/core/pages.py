@@ -4,7 +4,7 @@ A page's name is what `briefing --tab NAME` takes and what `section:` in a query
 beside the section names (fields.SECTION_ALIASES); its label is its tab's title; its
 sections are the search sections (fields.SEARCH_SECTIONS) whose hits it shows, so a tab's
 count, the Results panel's "Tab" column and the step to the next hit all follow from
-here. The window makes one tab per page, in this order (desktop/ui/pages/registry.py says
+here. The window makes one tab per page, in this order (desktop/ui/pages.py says
 how each is made).
 
 Qt-free and importing nothing: the command line reads it before Qt starts, and so does

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..core.pages import HEADER_SECTION
-from . import handout
 from .actions import MENUS, Act, create_actions
 from .loader import DocumentLoader, Failed, Loaded
+from .pages import PAGES
 from .recent import RecentFiles, RecentMenu
 from .search_bar import SearchBar
 from .search_controller import SearchController
@@ -36,9 +36,7 @@ if TYPE_CHECKING:
     from .draft_banner import DraftBanner
     from .entry_tab import EntryTab
     from .overview_tab import OverviewTab
-    from .pages.entry_page import EntryPage
-    from .pages.overview_page import OverviewPage
-    from .pages.registry import PageMaker
+    from .pages import EntryPage, OverviewPage, PageMaker
     from .results_panel import ResultsPanel
     from .source_tab import SourceTab
 
@@ -75,7 +73,7 @@ class MainWindow(QMainWindow):
         # The banners are made when there is something to show: most starts have neither.
         self._banner: ProblemBanner | None = None
         self._draft_banner: DraftBanner | None = None
-        self.tabs = BriefingTabs(self, pages)
+        self.tabs = BriefingTabs(self, PAGES if pages is None else pages)
         self.tab_names = self.tabs.names
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -179,9 +177,9 @@ class MainWindow(QMainWindow):
         a[Act.SHOW_IN_ARTICLE].triggered.connect(lambda: self.show_in_article())
         a[Act.ABOUT].triggered.connect(self._about)
         a[Act.NEW_FROM_ARTICLE].triggered.connect(self.new_from_article)
-        a[Act.EXPORT_PDF].triggered.connect(lambda: handout.export_pdf(self))
-        a[Act.EXPORT_SHOWN].triggered.connect(lambda: handout.export_pdf(self, shown_only=True))
-        a[Act.PRINT].triggered.connect(lambda: handout.print_briefing(self))
+        a[Act.EXPORT_PDF].triggered.connect(lambda: self.export_pdf())
+        a[Act.EXPORT_SHOWN].triggered.connect(lambda: self.export_pdf(shown_only=True))
+        a[Act.PRINT].triggered.connect(lambda: self.print_briefing())
         a[Act.FIND].triggered.connect(self.search_bar.focus_field)
         a[Act.FIND_NEXT].triggered.connect(self.search.next_hit)
         a[Act.FIND_PREVIOUS].triggered.connect(self.search.previous_hit)
@@ -387,6 +385,17 @@ class MainWindow(QMainWindow):
 
         QGuiApplication.clipboard().setText(as_plain_text(entry))
         self.statusBar().showMessage("Copied the entry with its excerpts.", 3000)
+
+    def export_pdf(self, *, shown_only: bool = False) -> None:
+        """File > Export PDF… (or Export What the Search Shows…, ``shown_only``)."""
+        from . import handout  # with the first hand-out, not at start-up
+
+        handout.export_pdf(self, shown_only=shown_only)
+
+    def print_briefing(self) -> None:
+        from . import handout
+
+        handout.print_briefing(self)
 
     def apply_query(self, text: str) -> None:
         """Search for ``text`` as if typed in the search field (`briefing --query`)."""

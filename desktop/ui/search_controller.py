@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ..core.model import Briefing
     from ..core.search import SearchIndex, SearchResult
     from .loader import Loaded
-    from .pages.base import Page
+    from .page import Page
     from .results_panel import ResultsPanel
     from .search_bar import SearchBar
     from .tab_pages import BriefingTabs

@@ -1,4 +1,4 @@
-"""The tabs of the window: one per page of the registry (pages/registry.py), in its order
+"""The tabs of the window: one per page of the registry (pages.py), in its order
 and titled with its labels, each page built the first time it is shown and kept filled
 with the briefing on screen."""
 
@@ -12,13 +12,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ..core.pages import ARTICLE_SECTION
+from .pages import PAGES
 
 if TYPE_CHECKING:
     from ..core.model import Entry
     from .loader import Loaded
-    from .pages.base import Page
-    from .pages.registry import PageMaker
-    from .pages.source_page import SourcePage
+    from .page import Page
+    from .pages import PageMaker, SourcePage
 
 
 class BriefingTabs(QTabWidget):
@@ -27,17 +27,13 @@ class BriefingTabs(QTabWidget):
     excerpt_requested = Signal(str)
     copy_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, pages: Sequence[PageMaker] | None = None,
+    def __init__(self, parent: QWidget | None = None, pages: Sequence[PageMaker] = PAGES,
                  ) -> None:
-        """``pages``: the pages to show (the registry's, unless given)."""
+        """``pages``: the pages to show, in order (the registry's, unless given)."""
         super().__init__(parent)
         self.setObjectName("tabs")
         self.setAccessibleName("Briefing sections")
         self.setDocumentMode(True)
-        if pages is None:
-            from .pages.registry import PAGES
-
-            pages = PAGES
         self.pages: list[Page] = [make(self) for make in pages]
         self.names = [page.spec.name for page in self.pages]
         self._by_name = dict(zip(self.names, self.pages, strict=True))

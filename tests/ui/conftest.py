@@ -13,7 +13,7 @@ from desktop.ui.fonts import register_bundled_fonts
 from desktop.ui.mainwindow import MainWindow
 
 if TYPE_CHECKING:
-    from desktop.ui.pages.registry import PageMaker
+    from desktop.ui.pages import PageMaker
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from desktop.core.longtext import clipped
 from desktop.core.model import SECTIONS, entry_label
 from desktop.core.pages import PAGES
 from desktop.ui.fonts import UI_FAMILY, register_bundled_fonts
-from desktop.ui.pages.entry_page import EntryPage
+from desktop.ui.pages import EntryPage
 
 SEED_DATA = yaml.safe_load(SEED_BRIEFING.read_text(encoding="utf-8"))
 SECTION_OF_TAB = {page.name: page.sections[0] for page in PAGES

@@ -1,4 +1,4 @@
-"""Each kind of page through the interface the window uses (pages/base.py), on its own:
+"""Each kind of page through the interface the window uses (page.py), on its own:
 what it was given before it was built shows once built, its hits, stops and marks."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from desktop.core import pages
 from desktop.core.fold import fold
 from desktop.core.search import SearchIndex
 from desktop.ui.document import load
-from desktop.ui.pages import registry
+from desktop.ui.pages import PAGES as REGISTRY
 
 LOADED = load(SEED_BRIEFING)
 SEED = LOADED.briefing
 INDEX = SearchIndex.build(SEED, article=LOADED.article)
-MAKERS = {maker.args[0]: maker for maker in registry.PAGES}
+MAKERS = {maker.args[0]: maker for maker in REGISTRY}
 
 
 @pytest.fixture

@@ -22,10 +22,9 @@ from desktop.core.pages import PageSpec
 from desktop.core.search import SearchIndex, SearchResult
 from desktop.ui.actions import Act
 from desktop.ui.document import Loaded
-from desktop.ui.pages import registry
-from desktop.ui.pages.base import Page
-from desktop.ui.pages.entry_page import EntryPage
-from desktop.ui.pages.overview_page import OverviewPage
+from desktop.ui.page import Page
+from desktop.ui.pages import PAGES as REGISTRY
+from desktop.ui.pages import EntryPage, OverviewPage
 
 SEED = load_briefing(SEED_BRIEFING)
 INDEX = SearchIndex.build(SEED, article=SEED_ARTICLE.read_text(encoding="utf-8"))
@@ -34,7 +33,7 @@ INDEX = SearchIndex.build(SEED, article=SEED_ARTICLE.read_text(encoding="utf-8")
 def test_every_page_is_a_tab_in_registry_order_with_its_label(make_window):
     window = make_window(SEED_BRIEFING)
     tabs = window.tabs
-    assert tabs.count() == len(pages.PAGES) == len(registry.PAGES)
+    assert tabs.count() == len(pages.PAGES) == len(REGISTRY)
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     for number, spec in enumerate(pages.PAGES):
         assert tabs.widget(number).spec is spec
@@ -154,8 +153,8 @@ ORGANISATIONS = PageSpec("organisations", "O&rganisations", ("organisations",))
 def _with_organisations(kind) -> tuple:
     """The registry, with the organisations moved from the Overview to a page of their
     own at the end."""
-    assert registry.PAGES[0].args == (pages.OVERVIEW,)
-    return (partial(OverviewPage, HEADER_ONLY), *registry.PAGES[1:], partial(kind, ORGANISATIONS))
+    assert REGISTRY[0].args == (pages.OVERVIEW,)
+    return (partial(OverviewPage, HEADER_ONLY), *REGISTRY[1:], partial(kind, ORGANISATIONS))
 
 
 def _shown(window) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from conftest import ROOT, SEED_BRIEFING
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import document
-from desktop.ui.pages.entry_page import EntryPage
+from desktop.ui.pages import EntryPage
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate_briefing import write

@@ -3,29 +3,57 @@
 The tab widget (tab_pages.py), the search (search_controller.py) and the main window ask
 pages for what they need: show a briefing, show a search's hits, count them, step to one,
 the current entry, new colours. None of them knows which page is which or what a page
-holds; the pages themselves are listed in registry.py, their names in core/pages.py.
+holds; the kinds of page and the table of them are in pages.py, their names in
+core/pages.py.
 
 A page is an empty widget at start-up and builds its content the first time it is shown
-or asked something only the content knows (lazy_page.py), so start-up pays for the tab
-on screen only. What it was given before (a briefing, a search, excerpts) is kept and
-shown once it is built.
+or asked something only the content knows, so start-up pays only for the tab on screen:
+the other tabs' modules are imported and their widgets and models made when the user
+first opens them. What a page was given before (a briefing, a search, excerpts) is kept
+and shown once it is built.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-
-from ..lazy_page import LazyPage
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from ..core.model import Entry
+    from ..core.pages import PageSpec
+    from ..core.search import SearchResult
+    from .document import Loaded
 
-    from ...core.model import Entry
-    from ...core.pages import PageSpec
-    from ...core.search import SearchResult
-    from ..document import Loaded
+
+class LazyPage(QWidget):
+    """A widget whose content is made the first time it is shown or asked for."""
+
+    def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget | None = None,
+                 ) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def is_built(self) -> bool:
+        return self._content is not None
+
+    def content(self) -> QWidget:
+        if self._content is None:
+            self._content = self._build(self)
+            self.layout().addWidget(self._content)
+            if self.isVisible():
+                self._content.show()  # now, not at the next turn of the event loop
+        return self._content
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.content()
+        super().showEvent(event)
 
 
 class Page(LazyPage):
