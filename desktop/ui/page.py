@@ -9,13 +9,12 @@ core/pages.py.
 A page is an empty widget at start-up and builds its content the first time it is shown
 or asked something only the content knows, so start-up pays only for the tab on screen:
 the other tabs' modules are imported and their widgets and models made when the user
-first opens them. What a page was given before (a briefing, a search, excerpts) is kept
-and shown once it is built.
+first opens them. What a page was given before (a briefing, a search) is kept and shown
+once it is built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -29,34 +28,7 @@ if TYPE_CHECKING:
     from .document import Loaded
 
 
-class LazyPage(QWidget):
-    """A widget whose content is made the first time it is shown or asked for."""
-
-    def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget | None = None,
-                 ) -> None:
-        super().__init__(parent)
-        self._build = build
-        self._content: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-    def is_built(self) -> bool:
-        return self._content is not None
-
-    def content(self) -> QWidget:
-        if self._content is None:
-            self._content = self._build(self)
-            self.layout().addWidget(self._content)
-            if self.isVisible():
-                self._content.show()  # now, not at the next turn of the event loop
-        return self._content
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.content()
-        super().showEvent(event)
-
-
-class Page(LazyPage):
+class Page(QWidget):
     entry_selected = Signal(object)  # its current entry changed: the entry, or None
     show_in_article_requested = Signal()  # show the current entry's excerpts in the article
     excerpt_requested = Signal(str)  # show this excerpt of the current entry in the article
@@ -69,12 +41,33 @@ class Page(LazyPage):
     selects_entries = False
 
     def __init__(self, spec: PageSpec, parent: QWidget | None = None) -> None:
-        super().__init__(self._build_content, parent)
+        super().__init__(parent)
         self.spec = spec
         self.setObjectName(f"{spec.name}Page")
         self.setAccessibleName(spec.title)
         self._loaded: Loaded | None = None
         self._result: SearchResult | None = None  # the search shown; None: no search
+        self._content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    # --- built when first shown ------------------------------------------------------------
+
+    def is_built(self) -> bool:
+        return self._content is not None
+
+    def content(self) -> QWidget:
+        """The page's content, made now if it has not been."""
+        if self._content is None:
+            self._content = self._build_content(self)
+            self.layout().addWidget(self._content)
+            if self.isVisible():
+                self._content.show()  # now, not at the next turn of the event loop
+        return self._content
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.content()
+        super().showEvent(event)
 
     # --- to implement ----------------------------------------------------------------------
 

@@ -297,10 +297,16 @@ class SourcePage(Page):
     # --- the entry's excerpts --------------------------------------------------------------
 
     def mark_excerpts(self, excerpts: Sequence[str]) -> None:
-        """Mark where these excerpts (the window's entry's) are in the article."""
+        """Mark where these excerpts (the window's entry's) are in the article.
+
+        The page is built for the first excerpts, not when first shown: reading a long
+        article's offsets then happens while an entry is selected, not at the switch to
+        this tab."""
         self._excerpts = tuple(excerpts)
         if self.is_built():
             self.tab().view.highlight(self._excerpts)
+        elif excerpts:
+            self.content()  # built with them marked
 
     def show_excerpt(self, excerpt: str = "") -> bool:
         """Select one of the marked excerpts (the first if none is named) and scroll to
