@@ -4,8 +4,10 @@ Results panel all follow it, and a page added to it takes part in all of them.""
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+import tokenize
 from functools import partial
 
 import pytest
@@ -14,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from desktop.core import pages
-from desktop.core.fields import SEARCH_SECTIONS, sections_matching
+from desktop.core.fields import SEARCH_SECTIONS, field_names, sections_matching
 from desktop.core.fold import fold
 from desktop.core.load import load_briefing
 from desktop.core.model import entry_label
@@ -73,6 +75,33 @@ def test_every_search_section_is_shown_by_one_page_and_section_takes_page_names(
     for spec in pages.PAGES:
         assert sections_matching((fold(spec.name),)) == [spec.sections[0]], spec.name
         assert sections_matching((fold(spec.title),)) == [spec.sections[0]], spec.title
+
+
+def test_no_module_but_the_table_names_a_page():
+    """A page's name written out anywhere in the window, the command line or the core but
+    core/pages.py would be a second table of pages. Names that are also a section's or a
+    field's (leaders, agreements, source) cannot be told apart this way; the PDF export
+    names its own parts (desktop/export/content.py), which are not tabs."""
+    names = {spec.name for spec in pages.PAGES} - set(SEARCH_SECTIONS) - set(field_names())
+    assert names == {"overview", "trade", "cooperation", "timeline"}
+    desktop = ROOT / "desktop"
+    files = [*(desktop / "ui").rglob("*.py"), *(desktop / "core").rglob("*.py"),
+             desktop / "cli.py"]
+    found = []
+    for path in files:
+        if path == desktop / "core" / "pages.py":
+            continue
+        with tokenize.open(path) as source:
+            for token in tokenize.generate_tokens(source.readline):
+                if token.type != tokenize.STRING:
+                    continue
+                try:
+                    value = ast.literal_eval(token.string)
+                except ValueError:  # an f-string
+                    continue
+                if value in names:
+                    found.append(f"{path.relative_to(ROOT)}:{token.start[0]}: {value!r}")
+    assert found == []
 
 
 def test_results_panel_names_each_section_by_its_page(make_window):
