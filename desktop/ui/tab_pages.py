@@ -100,7 +100,7 @@ class BriefingTabs(QTabWidget):
 
     def _on_current_changed(self, _index: int) -> None:
         page = self.current_page()
-        if page.selects_entries:
+        if page.selects_entries and page.is_built():  # else it says so once built
             self.entry_selected.emit(page.current_entry())
 
     def _on_entry_selected(self, page: Page, entry: Entry | None) -> None:
