@@ -11,9 +11,9 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import __version__
+from .core.pages import NAMES as PAGE_NAMES
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-TABS = ("overview", "leaders", "agreements", "trade", "cooperation", "timeline", "source")
 
 
 def say(message: object) -> None:
@@ -37,7 +37,7 @@ def _window_parser() -> argparse.ArgumentParser:
         description="Open a briefing in the viewer (no FILE: the bundled seed briefing). "
         "Subcommands: check, search, export, build (briefing SUBCOMMAND --help).")
     parser.add_argument("file", nargs="?", metavar="FILE", help="briefing YAML file")
-    parser.add_argument("--tab", choices=TABS, help="tab to show first")
+    parser.add_argument("--tab", choices=PAGE_NAMES, help="tab to show first")
     parser.add_argument("--query", metavar="Q", help="search to apply at start")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="render the window to a PNG (offscreen if no display) and exit")

@@ -15,19 +15,18 @@ from functools import cache
 
 from .fold import fold
 from .model import SECTIONS, Briefing, Header
+from .pages import ARTICLE_SECTION, HEADER_SECTION, PAGES
 from .rules import type_kind
 
-HEADER_SECTION = "briefing"
-ARTICLE_SECTION = "article"
 # Sections in the order search results list them: the header, the list sections, the
 # article (when indexed).
 SEARCH_SECTIONS: tuple[str, ...] = (HEADER_SECTION, *(name for name, _cls in SECTIONS),
                                     ARTICLE_SECTION)
 
-# The window's tab names, accepted by `section:` beside the section names.
-SECTION_ALIASES = {"overview": HEADER_SECTION, "header": HEADER_SECTION,
-                   "trade": "trade_statistics", "cooperation": "cooperation_areas",
-                   "timeline": "events", "source": ARTICLE_SECTION}
+# The window's page names (pages.py), accepted by `section:` beside the section names:
+# each means the first section its page shows.
+SECTION_ALIASES = {**{page.name: page.sections[0] for page in PAGES
+                      if page.name not in page.sections}, "header": HEADER_SECTION}
 
 
 def sections_matching(words: tuple[str, ...], *, prefix: bool = False) -> list[str]:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.model import CooperationArea, TradeStatistic
+from ..core.model import Agreement, CooperationArea, Event, Leader, Organisation, TradeStatistic
 from . import dates, formatting
 
 
@@ -93,3 +93,9 @@ EVENTS = (
     Column("Place", lambda e: e.place or "", field="place"),
 )
 
+
+# The columns of each kind of entry, for the page that lists them (ui/pages.py).
+BY_CLASS: dict[type, tuple[Column, ...]] = {
+    Leader: LEADERS, Agreement: AGREEMENTS, TradeStatistic: TRADE,
+    CooperationArea: COOPERATION, Organisation: ORGANISATIONS, Event: EVENTS,
+}

@@ -97,7 +97,7 @@ class DetailPane(InertTextBrowser):
         self._to_top()
         # A pane filled before its first layout scrolls when it gets its size; a new entry
         # is read from its top, so go there again once the layout has settled.
-        QTimer.singleShot(0, self._to_top)
+        QTimer.singleShot(0, self, self._to_top)  # not if the pane is gone by then
 
     def _set_html(self, html_text: str) -> None:
         """Show ``html_text`` unless it is what the pane shows already."""

@@ -1,12 +1,12 @@
 """A list tab: the entries in a sortable table, and a detail pane for the one selected.
 
-Trade statistics and the timeline add a drawn chart above the table (``header``).
+A list may have a chart drawn above the table (``header``: the trade figures, the timeline).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -29,6 +29,9 @@ from .entry_model import EntryModel
 from .highlight_delegate import HighlightDelegate
 from .widgets import LabelStrip
 
+if TYPE_CHECKING:
+    from .entry_chart import EntryChart
+
 
 class EntryTable(QTableView):
     """A table that copies the whole selected entry on Ctrl+C, not just one cell."""
@@ -49,9 +52,9 @@ class EntryTab(QWidget):
     excerpt_requested = Signal(str)  # show this excerpt of the selected entry in the article
     copy_requested = Signal()
 
-    def __init__(self, name: str, columns: Sequence[Column], *, header: QWidget | None = None,
-                 sort_column: int | None = None, noun: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, columns: Sequence[Column], *,
+                 header: EntryChart | None = None, sort_column: int | None = None,
+                 noun: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{name}Tab")
         self.name = name

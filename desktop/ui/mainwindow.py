@@ -7,21 +7,23 @@ files (open, reload, drop, recent) and provenance (highlight, show in article, c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from .. import __version__
-from . import handout
+from ..core.pages import HEADER_SECTION
 from .actions import MENUS, Act, create_actions
 from .loader import DocumentLoader, Failed, Loaded
+from .pages import PAGES
 from .recent import RecentFiles, RecentMenu
 from .search_bar import SearchBar
-from .search_controller import SearchController, tab_label
-from .tab_pages import TABS, BriefingTabs
+from .search_controller import SearchController
+from .tab_pages import BriefingTabs
 from .watcher import FileWatcher
 from .widgets import after_first_paint
 
@@ -29,11 +31,14 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
-    from ..core.model import Briefing
+    from ..core.model import Briefing, Entry
     from .banner import ProblemBanner
     from .draft_banner import DraftBanner
     from .entry_tab import EntryTab
+    from .overview_tab import OverviewTab
+    from .pages import EntryPage, OverviewPage, PageMaker
     from .results_panel import ResultsPanel
+    from .source_tab import SourceTab
 
 APP_NAME = "Briefing Viewer"
 DEFAULT_SIZE = (1200, 800)
@@ -42,7 +47,9 @@ TITLE_CHARS = 200
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None, *,
+                 pages: Sequence[PageMaker] | None = None) -> None:
+        """``pages``: the pages to show as tabs (the registry's, unless given)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -56,17 +63,17 @@ class MainWindow(QMainWindow):
         self.actions_by_id = create_actions(self)
         self.loader = DocumentLoader(self)
         self.watcher = FileWatcher(self)
-        self._build()
+        self._build(pages)
         self._connect()
         self._restore_geometry()
 
     # --- assembly ------------------------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build(self, pages: Sequence[PageMaker] | None) -> None:
         # The banners are made when there is something to show: most starts have neither.
         self._banner: ProblemBanner | None = None
         self._draft_banner: DraftBanner | None = None
-        self.tabs = BriefingTabs(self)
+        self.tabs = BriefingTabs(self, PAGES if pages is None else pages)
         self.tab_names = self.tabs.names
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -117,16 +124,9 @@ class MainWindow(QMainWindow):
         """Esc in an empty search field: back to the list (or article) on screen."""
         from PySide6.QtCore import Qt  # not at import: see widgets.set_enum_property
 
-        name = self.current_tab_name()
-        if not self.tabs.is_built(name):
-            return
-        if name == "source":
-            target: QWidget = self.source_tab().view
-        elif name == "overview":
-            target = self.overview_tab().page
-        else:
-            target = self.entry_tab(name).table
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        target = self.tabs.current_page().focus_widget()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def results_panel(self) -> ResultsPanel:
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
 
             from .results_panel import ResultsPanel
 
-            panel = ResultsPanel(tab_label, self)
+            panel = ResultsPanel(self.tabs.section_title, self)
             panel.hide()
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
             panel.visibilityChanged.connect(self.actions_by_id[Act.RESULTS_PANEL].setChecked)
@@ -159,11 +159,12 @@ class MainWindow(QMainWindow):
                     menu.addMenu(self.recent_menu)
             if title == "&Edit":
                 view = menu_bar.addMenu("&View")
-                for number, (name, label, _section) in enumerate(TABS, 1):
-                    action = QAction(label.replace("&", ""), self)
-                    action.setObjectName(f"tab_{name}")
+                for number, page in enumerate(self.tabs.pages, 1):
+                    action = QAction(page.spec.title, self)
+                    action.setObjectName(f"tab_{page.spec.name}")
                     action.setShortcuts([QKeySequence(f"Ctrl+{number}")])  # see actions.py
-                    action.triggered.connect(lambda _=False, n=name: self.select_tab(n))
+                    action.triggered.connect(
+                        lambda _=False, p=page: self.tabs.select_page(p))
                     view.addAction(action)
                 view.addSeparator()
                 view.addAction(self.actions_by_id[Act.RESULTS_PANEL])
@@ -177,9 +178,9 @@ class MainWindow(QMainWindow):
         a[Act.SHOW_IN_ARTICLE].triggered.connect(lambda: self.show_in_article())
         a[Act.ABOUT].triggered.connect(self._about)
         a[Act.NEW_FROM_ARTICLE].triggered.connect(self.new_from_article)
-        a[Act.EXPORT_PDF].triggered.connect(lambda: handout.ask_and_export(self))
-        a[Act.EXPORT_SHOWN].triggered.connect(lambda: handout.ask_and_export(self, shown_only=True))
-        a[Act.PRINT].triggered.connect(lambda: handout.ask_and_print(self))
+        a[Act.EXPORT_PDF].triggered.connect(lambda: self.export_pdf())
+        a[Act.EXPORT_SHOWN].triggered.connect(lambda: self.export_pdf(shown_only=True))
+        a[Act.PRINT].triggered.connect(lambda: self.print_briefing())
         a[Act.FIND].triggered.connect(self.search_bar.focus_field)
         a[Act.FIND_NEXT].triggered.connect(self.search.next_hit)
         a[Act.FIND_PREVIOUS].triggered.connect(self.search.previous_hit)
@@ -196,24 +197,25 @@ class MainWindow(QMainWindow):
     # --- the tabs ------------------------------------------------------------------------
 
     def select_tab(self, name: str) -> None:
+        """Show the page of this name (as `briefing --tab` takes it)."""
         self.tabs.select(name)
 
     def current_tab_name(self) -> str:
         return self.tabs.current_name()
 
-    def overview_tab(self) -> Any:
-        return self.tabs.overview_tab()
+    def overview_tab(self) -> OverviewTab:
+        """The Overview's content (the page that shows the briefing's header)."""
+        return cast("OverviewPage", self.tabs.page_for(HEADER_SECTION)).tab()
 
-    def source_tab(self) -> Any:
-        return self.tabs.source_tab()
+    def source_tab(self) -> SourceTab:
+        """The article's content."""
+        return self.tabs.article_page().tab()
 
     def entry_tab(self, name: str) -> EntryTab:
-        return self.tabs.entry_tab(name)
+        """The content of the entry list of this name."""
+        return cast("EntryPage", self.tabs.page(name)).tab()
 
-    def built_entry_tabs(self) -> list[EntryTab]:
-        return self.tabs.built_entry_tabs()
-
-    def selected_entry(self) -> Any:
+    def selected_entry(self) -> Entry | None:
         return self.tabs.selected_entry()
 
     # --- files -----------------------------------------------------------------------------
@@ -335,21 +337,23 @@ class MainWindow(QMainWindow):
 
     # --- provenance ------------------------------------------------------------------------
 
-    def _highlight(self, entry: Any) -> None:
-        if entry is None and not self.tabs.is_built("source"):
+    def _highlight(self, entry: Entry | None) -> None:
+        """Mark the excerpts of the entry selected in the article."""
+        if entry is None:
+            self.tabs.article_page().mark_excerpts(())
             return
         from .describe import all_excerpts
 
-        self.source_tab().view.highlight(all_excerpts(entry) if entry is not None else ())
+        self.tabs.article_page().mark_excerpts(all_excerpts(entry))
 
     def show_in_article(self, excerpt: str = "") -> None:
         """Switch to the article at the selected entry's excerpt (``excerpt``, or the first).
 
-        On the Source tab itself, each use moves on to the next marked excerpt.
+        On the article itself, each use moves on to the next marked excerpt.
         """
-        view = self.source_tab().view
-        if self.current_tab_name() == "source" and not excerpt:
-            if not view.show_next_excerpt():
+        article = self.tabs.article_page()
+        if self.tabs.current_page() is article and not excerpt:
+            if not article.show_next_excerpt():
                 self.statusBar().showMessage("No excerpt is marked in the article.", 4000)
             return
         entry = self.selected_entry()
@@ -358,13 +362,15 @@ class MainWindow(QMainWindow):
             return
         from .describe import all_excerpts
 
-        view.highlight(all_excerpts(entry))
-        self.select_tab("source")
-        shown = view.show_excerpt_text(excerpt) if excerpt else view.show_first_excerpt()
-        if shown:
-            view.setFocus()
+        article.mark_excerpts(all_excerpts(entry))
+        self.tabs.select_page(article)
+        if article.show_excerpt(excerpt):
+            focus = article.focus_widget()
+            if focus is not None:
+                focus.setFocus()
             self.statusBar().showMessage(
-                f"{view.found_count()} excerpt(s) marked; Ctrl+J moves to the next.", 5000)
+                f"{article.excerpt_count()} excerpt(s) marked; Ctrl+J moves to the next.",
+                5000)
         else:
             self.statusBar().showMessage("This entry's excerpts were not found in the "
                                          "article.", 6000)
@@ -380,6 +386,17 @@ class MainWindow(QMainWindow):
 
         QGuiApplication.clipboard().setText(as_plain_text(entry))
         self.statusBar().showMessage("Copied the entry with its excerpts.", 3000)
+
+    def export_pdf(self, *, shown_only: bool = False) -> None:
+        """File > Export PDF… (or Export What the Search Shows…, ``shown_only``)."""
+        from . import handout  # with the first hand-out, not at start-up
+
+        handout.ask_and_export(self, shown_only=shown_only)
+
+    def print_briefing(self) -> None:
+        from . import handout
+
+        handout.ask_and_print(self)
 
     def apply_query(self, text: str) -> None:
         """Search for ``text`` as if typed in the search field (`briefing --query`)."""

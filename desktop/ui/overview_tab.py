@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import html
+from collections.abc import Collection
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
@@ -22,9 +23,6 @@ from .widgets import InertTextBrowser, plain_label
 
 KEY_FIGURES = 4
 MAX_ORGANISATIONS = 50
-# Overview buttons jump to the tab that lists each section.
-SECTION_TABS = {"leaders": "leaders", "agreements": "agreements", "trade_statistics": "trade",
-                "cooperation_areas": "cooperation", "events": "timeline"}
 
 
 def key_figures(stats: tuple[TradeStatistic, ...]) -> list[int]:
@@ -36,11 +34,13 @@ def key_figures(stats: tuple[TradeStatistic, ...]) -> list[int]:
 
 
 class OverviewTab(QWidget):
-    tab_requested = Signal(str)
+    section_requested = Signal(str)  # a section's button: show the page listing it
 
-    def __init__(self, briefing: Briefing | None = None, parent: QWidget | None = None,
-                 ) -> None:
+    def __init__(self, briefing: Briefing | None = None, parent: QWidget | None = None, *,
+                 shown_here: Collection[str] = ()) -> None:
+        """``shown_here``: the sections this page shows itself, which get no button."""
         super().__init__(parent)
+        self._shown_here = shown_here
         self.setObjectName("overviewTab")
         self.page = InertTextBrowser(self)
         self.page.setObjectName("overviewPage")
@@ -97,13 +97,12 @@ class OverviewTab(QWidget):
         self._buttons.addWidget(plain_label("In this briefing:", self, wrap=False))
         for section, _cls in SECTIONS:
             count = len(getattr(briefing, section))
-            tab = SECTION_TABS.get(section)
-            if tab is None or not count:
+            if section in self._shown_here or not count:
                 continue
             noun = section.replace("_", " ")
             button = QPushButton(f"{count:,} {noun}", self)
             button.setAccessibleName(f"Show the {count:,} {noun}")
-            button.clicked.connect(lambda _=False, t=tab: self.tab_requested.emit(t))
+            button.clicked.connect(lambda _=False, s=section: self.section_requested.emit(s))
             self._buttons.addWidget(button)
         self._buttons.addStretch(1)
         if not briefing.briefing.article.url:

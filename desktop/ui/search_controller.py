@@ -23,28 +23,23 @@ saying "indexing…" meanwhile.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.model import SECTIONS
 from . import threads
-from .tab_pages import ENTRY_TABS, TABS
 from .widgets import after_first_paint
 
 if TYPE_CHECKING:
+    from ..core.model import Briefing
+    from ..core.search import SearchIndex, SearchResult
     from .loader import Loaded
+    from .page import Page
     from .results_panel import ResultsPanel
     from .search_bar import SearchBar
     from .tab_pages import BriefingTabs
 
-# Which tab shows each search section (organisations are listed on the Overview).
-SECTION_TABS = {"briefing": "overview", "leaders": "leaders", "agreements": "agreements",
-                "trade_statistics": "trade", "cooperation_areas": "cooperation",
-                "organisations": "overview", "events": "timeline", "article": "source"}
-TAB_SECTIONS: dict[str, tuple[str, ...]] = {
-    name: tuple(s for s, t in SECTION_TABS.items() if t == name) for name, _l, _s in TABS}
-TAB_LABELS = {name: label for name, label, _section in TABS}
 # Above this many entries and article lines, the index is built in a thread.
 THREAD_ABOVE = 3000
 PANEL_DELAY_MS = 150
@@ -63,14 +58,14 @@ class SearchController(QObject):
         super().__init__(parent)
         self.tabs, self.bar = tabs, bar
         self.panel: ResultsPanel | None = None  # made when first shown (see attach_panel)
-        self._index: Any = None
+        self._index: SearchIndex | None = None
         self._loaded: Loaded | None = None
         self._generation = 0
-        self._result: Any = None  # the last good result (a bad query keeps it)
+        self._result: SearchResult | None = None  # the last good result (a bad query keeps it)
         self._failed = False  # the index of the briefing on screen could not be built
-        self._stale: set[str] = set()  # tabs not yet showing the current result
+        self._stale: set[Page] = set()  # pages not yet showing the current result
         self._panel_stale = False
-        self._nav: tuple[str, int] | None = None  # where the last step to a hit went
+        self._nav: Page | None = None  # the page the last step to a hit went to
         self._pending: Callable[[], None] | None = None
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
@@ -143,9 +138,9 @@ class SearchController(QObject):
         self.bar.set_indexing(False)
         self.bar.show_error(f"search unavailable: {type(exc).__name__}: {exc}")
         self.failed.emit(f"Search is unavailable for this briefing: the index could not be "
-                    f"built ({type(exc).__name__}: {exc})")
+                         f"built ({type(exc).__name__}: {exc})")
 
-    def _on_built(self, generation: int, index: Any) -> None:
+    def _on_built(self, generation: int, index: SearchIndex) -> None:
         if generation != self._generation:
             return  # a newer briefing is being indexed
         self._index = index  # frozen out of the collector's sight as it was built
@@ -159,7 +154,7 @@ class SearchController(QObject):
         """True while the briefing on screen is being indexed."""
         return self._loaded is not None and self._index is None and not self._failed
 
-    def result(self) -> Any:
+    def result(self) -> SearchResult | None:
         return self._result
 
     # --- a query ---------------------------------------------------------------------------
@@ -193,9 +188,8 @@ class SearchController(QObject):
         self._result = result
         self._nav = None
         active = not result.query.is_empty
-        self._stale = set(TAB_LABELS)
-        current = self.tabs.current_name()
-        self._apply_tab(current)
+        self._stale = set(self.tabs.pages)
+        self._apply(self.tabs.current_page())
         self._titles_timer.start()
         if not active:
             self.bar.show_info("")
@@ -208,53 +202,43 @@ class SearchController(QObject):
             self._panel_timer.start()
 
     def _update_titles(self) -> None:
-        """Title each tab with its count of hits."""
+        """Title each tab with its page's count of hits."""
         self._titles_timer.stop()
-        active = self._active()
-        for number, (name, label, _section) in enumerate(TABS):
-            title = f"{label} ({self.count(name):,})" if active else label
+        result = self._shown()
+        for number, page in enumerate(self.tabs.pages):
+            label = page.spec.label
+            title = f"{label} ({page.count(result):,})" if result is not None else label
             if self.tabs.tabText(number) != title:  # each change lays the tab bar out
                 self.tabs.setTabText(number, title)
 
     def _active(self) -> bool:
         return self._result is not None and not self._result.query.is_empty
 
-    def shown_briefing(self) -> tuple[Any, str] | None:
+    def _shown(self) -> SearchResult | None:
+        """The result the pages show: None when no search is active."""
+        return self._result if self._active() else None
+
+    def shown_briefing(self) -> tuple[Briefing, str] | None:
         """The briefing cut down to the entries the search shows, and the query's text;
         None when no search is active."""
-        if not self._active() or self._loaded is None or self._index is None:
+        result = self._shown()
+        if result is None or self._loaded is None or self._index is None:
             return None
         from ..core.search import restrict_briefing
 
-        return (restrict_briefing(self._loaded.briefing, self._index, self._result),
-                self._result.query.text)
+        return (restrict_briefing(self._loaded.briefing, self._index, result),
+                result.query.text)
 
-    def _apply_tab(self, name: str) -> None:
-        """Bring one tab up to the current result (building it if it is an entry tab)."""
-        if name not in self._stale or self._result is None:
+    def _apply(self, page: Page) -> None:
+        """Bring one page up to the current result (a page not built yet shows it once
+        built)."""
+        if page not in self._stale or self._result is None:
             return
-        result = self._result
-        active = self._active()
-        highlighter = result.highlighter if active else None
-        if name in ENTRY_TABS:
-            self._stale.discard(name)
-            section = TAB_SECTIONS[name][0]
-            self.tabs.entry_tab(name).apply_search(
-                result.indices(section) if active else None, highlighter)
-        elif self.tabs.is_built(name):  # else when it is built and shown
-            self._stale.discard(name)
-            if name == "source":
-                self.tabs.source_tab().view.set_highlighter(highlighter)
-            else:
-                self.tabs.overview_tab().set_highlighter(highlighter)
+        self._stale.discard(page)
+        page.apply_search(self._shown())
 
     def _on_tab_changed(self, _index: int) -> None:
-        self._apply_tab(self.tabs.current_name())
-
-    def count(self, tab: str) -> int:
-        if not self._active():
-            return 0
-        return sum(len(self._result.indices(s)) for s in TAB_SECTIONS[tab])
+        self._apply(self.tabs.current_page())
 
     # --- next and previous -----------------------------------------------------------------
 
@@ -264,80 +248,55 @@ class SearchController(QObject):
     def previous_hit(self) -> None:
         self._step(forward=False)
 
-    def _stops(self, tab: str) -> int:
-        """How many hits a step visits in a tab: its shown rows, the article's matching
-        lines, or one for the Overview."""
-        if tab in ENTRY_TABS:
-            self._apply_tab(tab)
-            return self.tabs.entry_tab(tab).model.rowCount()
-        if tab == "source":
-            return self._result.count("article")
-        return 1 if self.count(tab) else 0
+    def _stops(self, page: Page) -> int:
+        """How many hits a step visits on a page (its shown rows, the article's matching
+        lines, or one for the Overview)."""
+        self._apply(page)
+        return page.hit_count()
 
-    def _position(self, tab: str) -> int | None:
-        """Where in ``tab`` the last step went (None: steps start afresh there)."""
-        if self._nav is None or self._nav[0] != tab:
-            return None
-        if tab in ENTRY_TABS:  # the user may have moved in the list since
-            index = self.tabs.entry_tab(tab).table.currentIndex()
-            return index.row() if index.isValid() else None
-        return self._nav[1]
+    def _position(self, page: Page) -> int | None:
+        """Where on ``page`` the last step went (None: steps start afresh there)."""
+        return page.hit_position() if self._nav is page else None
 
     def _step(self, *, forward: bool) -> None:
-        if not self._active():
+        result = self._shown()
+        if result is None:
             self.bar.show_info("type a search first")
             return
-        if not self._result:
+        if not result:
             self.bar.show_info("no match")
             return
-        names = [name for name, _label, _section in TABS]
-        here = self.tabs.current_name()
+        pages = self.tabs.pages
+        here = self.tabs.current_page()
         position = self._position(here)
         if position is not None:
             target = position + (1 if forward else -1)
             if 0 <= target < self._stops(here):
                 self._go(here, target)
                 return
-        start = names.index(here)
-        offsets = range(0 if position is None else 1, len(names) + 1)
+        start = pages.index(here)
+        offsets = range(0 if position is None else 1, len(pages) + 1)
         for offset in offsets:
-            tab = names[(start + (offset if forward else -offset)) % len(names)]
-            if self.count(tab) and (stops := self._stops(tab)):
-                self._go(tab, 0 if forward else stops - 1)
+            page = pages[(start + (offset if forward else -offset)) % len(pages)]
+            if page.count(result) and (stops := self._stops(page)):
+                self._go(page, 0 if forward else stops - 1)
                 return
 
-    def _go(self, tab: str, stop: int) -> None:
-        self._apply_tab(tab)
-        self.tabs.select(tab)
-        self._apply_tab(tab)  # the Source tab exists only once shown
-        self._nav = (tab, stop)
-        total = self._stops(tab)
-        if tab in ENTRY_TABS:
-            self.tabs.entry_tab(tab).select_row(stop)
-        elif tab == "source":
-            self._show_line(self._result.indices("article")[stop])
-        label = TAB_LABELS[tab].replace("&", "")
-        self.bar.show_info(f"{label}: {stop + 1:,} of {total:,}")
-
-    def _show_line(self, index: int) -> None:
-        line = self._index.entries["article"][index]
-        self.tabs.source_tab().view.show_span(line.start, line.end)
+    def _go(self, page: Page, stop: int) -> None:
+        self._apply(page)
+        self.tabs.select_page(page)
+        self._nav = page
+        total = page.hit_count()
+        page.go_to_hit(stop)
+        self.bar.show_info(f"{page.spec.title}: {stop + 1:,} of {total:,}")
 
     def open_hit(self, section: str, index: int) -> None:
-        """Show one matching entry (from the results panel): its tab, selected."""
-        tab = SECTION_TABS[section]
-        self._apply_tab(tab)
-        self.tabs.select(tab)
-        self._apply_tab(tab)
-        if tab in ENTRY_TABS:
-            entry_tab = self.tabs.entry_tab(tab)
-            if entry_tab.select_entry_index(index):
-                self._nav = (tab, entry_tab.table.currentIndex().row())
-        elif tab == "source":
-            self._show_line(index)
-            self._nav = (tab, list(self._result.indices("article")).index(index))
-        else:
-            self._nav = (tab, 0)
+        """Show one matching entry (from the results panel): its page, with it selected."""
+        page = self.tabs.page_for(section)
+        self._apply(page)
+        self.tabs.select_page(page)
+        if page.open_match(section, index) is not None:
+            self._nav = page
 
     # --- the results panel -----------------------------------------------------------------
 
@@ -349,18 +308,18 @@ class SearchController(QObject):
         if self.panel is None or not self.panel.isVisible():
             return
         self._panel_stale = False
-        result = self._result if self._active() else None
+        result = self._shown()
         if result is None:
             self.panel.set_result(None, "Type in the search field to list every hit here.")
             return
-        parts = [f"{TAB_LABELS[name].replace('&', '')} {count:,}"
-                 for name in TAB_LABELS if (count := self.count(name))]
+        parts = [f"{page.spec.title} {count:,}"
+                 for page in self.tabs.pages if (count := page.count(result))]
         summary = (f"{result.total:,} matching entries: {', '.join(parts)}" if result
                    else "No match.")
         self.panel.set_result(result, summary)
 
 
-def _build(briefing: Any, article: str | None) -> Any:
+def _build(briefing: Briefing, article: str | None) -> SearchIndex:
     from ..core.search import SearchIndex
 
     return SearchIndex.build(briefing, article=article)
@@ -374,7 +333,3 @@ def _short_word_last(text: str) -> bool:
     word = word.rpartition(":")[2]
     return len(word) == 2 and word.isalnum()
 
-
-def tab_label(section: str) -> str:
-    """The tab a search section's entries are shown in, as its title reads."""
-    return TAB_LABELS[SECTION_TABS[section]].replace("&", "")

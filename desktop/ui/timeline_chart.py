@@ -12,13 +12,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.longtext import clipped
 from ..core.model import Event
 from . import dates, theme
+from .entry_chart import EntryChart
 
 MAX_ROWS = 30
 _MARGIN = 12.0
@@ -41,9 +42,7 @@ def _ticks(first: int, last: int) -> list[datetime.date]:
     return [datetime.date(y, 1, 1) for y in range(start, end + 1, step)]
 
 
-class TimelineChart(QWidget):
-    event_clicked = Signal(int)  # entry index in events
-
+class TimelineChart(EntryChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelineChart")
@@ -51,12 +50,11 @@ class TimelineChart(QWidget):
         self.setMinimumHeight(200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._items: list[_Item] = []
-        self._selected: int | None = None
         self._rows: list[tuple[QRectF, int]] = []
         self._buckets: dict[datetime.date, int] = {}
         self._by_month = False
 
-    def set_events(self, events: Sequence[Event]) -> None:
+    def set_entries(self, events: Sequence[Event]) -> None:
         items = []
         for index, event in enumerate(events):
             span = dates.date_range(event.date)
@@ -72,11 +70,6 @@ class TimelineChart(QWidget):
             f"{len(items)} events from {first} to {last}" if items else "No dated events.")
         self.updateGeometry()
         self.update()
-
-    def set_selected(self, entry_index: int | None) -> None:
-        if entry_index != self._selected:
-            self._selected = entry_index
-            self.update()
 
     def is_histogram(self) -> bool:
         return len(self._items) > MAX_ROWS
@@ -208,6 +201,6 @@ class TimelineChart(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         for rect, entry_index in self._rows:
             if rect.contains(event.position()):
-                self.event_clicked.emit(entry_index)
+                self.entry_clicked.emit(entry_index)
                 return
         super().mousePressEvent(event)

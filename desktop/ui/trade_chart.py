@@ -8,20 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.model import TradeStatistic
 from . import theme
+from .entry_chart import EntryChart
 from .trade_figures import Bar, Group, chart_groups
 
 _MARGIN = 12.0
 
 
-class TradeChart(QWidget):
-    bar_clicked = Signal(int)  # entry index in trade_statistics
-
+class TradeChart(EntryChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tradeChart")
@@ -29,21 +28,15 @@ class TradeChart(QWidget):
         self.setMinimumHeight(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._groups: list[Group] = []
-        self._selected: int | None = None
         self._hit: list[tuple[QRectF, int]] = []
 
-    def set_statistics(self, stats: Sequence[TradeStatistic]) -> None:
+    def set_entries(self, stats: Sequence[TradeStatistic]) -> None:
         self._groups = chart_groups(stats)
         self.setAccessibleDescription(self.summary())
         self.update()
 
     def groups(self) -> list[Group]:
         return self._groups
-
-    def set_selected(self, entry_index: int | None) -> None:
-        if entry_index != self._selected:
-            self._selected = entry_index
-            self.update()
 
     def summary(self) -> str:
         """The chart in words, for screen readers."""
@@ -177,6 +170,6 @@ class TradeChart(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         for rect, entry_index in self._hit:
             if rect.contains(event.position()):
-                self.bar_clicked.emit(entry_index)
+                self.entry_clicked.emit(entry_index)
                 return
         super().mousePressEvent(event)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from desktop.ui.fonts import register_bundled_fonts
 from desktop.ui.mainwindow import MainWindow
+
+if TYPE_CHECKING:
+    from desktop.ui.pages import PageMaker
 
 
 @pytest.fixture
@@ -21,8 +26,11 @@ def settings(tmp_path: Path) -> QSettings:
 def make_window(qtbot, settings):
     register_bundled_fonts()
 
-    def make(path: Path | None = None, *, tab: str | None = None) -> MainWindow:
-        window = MainWindow(settings)
+    def make(path: Path | None = None, *, tab: str | None = None,
+             pages: Sequence[PageMaker] | None = None) -> MainWindow:
+        """A shown window over ``path``; ``pages``: its pages (the registry's, unless
+        given)."""
+        window = MainWindow(settings, pages=pages)
         qtbot.addWidget(window)
         if tab:
             window.select_tab(tab)

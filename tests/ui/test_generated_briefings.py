@@ -19,12 +19,14 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.longtext import clipped
-from desktop.core.model import entry_label
+from desktop.core.model import SECTIONS, entry_label
+from desktop.core.pages import PAGES
 from desktop.ui.fonts import UI_FAMILY, register_bundled_fonts
-from desktop.ui.tab_pages import ENTRY_TABS, TABS
+from desktop.ui.pages import EntryPage
 
 SEED_DATA = yaml.safe_load(SEED_BRIEFING.read_text(encoding="utf-8"))
-SECTION_OF_TAB = {name: section for name, _label, section in TABS if name in ENTRY_TABS}
+SECTION_OF_TAB = {page.name: page.sections[0] for page in PAGES
+                  if page.sections[0] in dict(SECTIONS)}
 LABEL_FIELD = {"leaders": "name", "agreements": "title", "trade_statistics": "metric",
                "cooperation_areas": "area", "events": "title"}
 LABEL_COLUMN = {"leaders": 0, "agreements": 0, "trade": 0, "cooperation": 0, "timeline": 1}
@@ -88,7 +90,8 @@ def test_window_shows_generated_briefings(make_window, qtbot, tmp_path_factory, 
         for name in window.tab_names:
             window.select_tab(name)
             QApplication.processEvents()
-            tab = window.tabs.current_entry_tab()
+            page = window.tabs.current_page()
+            tab = page.tab() if isinstance(page, EntryPage) else None
             if tab is not None and tab.model.rowCount():
                 tab.select_row(tab.model.rowCount() - 1)  # the detail pane draws it
             window.grab()

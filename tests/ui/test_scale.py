@@ -10,6 +10,7 @@ from generate_briefing import write
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import document
+from desktop.ui.pages import EntryPage
 
 
 def test_big_files_load_in_a_thread_and_stale_results_are_dropped(make_window, qtbot,
@@ -30,7 +31,8 @@ def _widgets_after_showing_every_tab(make_window, path: Path) -> tuple[int, int]
     for name in window.tab_names:
         window.select_tab(name)
         QApplication.processEvents()
-    rows = sum(tab.model.rowCount() for tab in window.built_entry_tabs())
+    rows = sum(page.tab().model.rowCount() for page in window.tabs.pages
+               if isinstance(page, EntryPage))
     return len(window.findChildren(object)), rows
 
 

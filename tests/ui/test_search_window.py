@@ -10,16 +10,17 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.fold import fold
 from desktop.core.load import load_briefing
-from desktop.core.model import entry_label
+from desktop.core.model import SECTIONS, entry_label
+from desktop.core.pages import PAGES
 from desktop.core.search import SearchIndex
 from desktop.ui.actions import Act
 from desktop.ui.entry_model import ENTRY_ROLE
-from desktop.ui.search_controller import TAB_SECTIONS
-from desktop.ui.tab_pages import ENTRY_TABS, TABS
 
 SEED = load_briefing(SEED_BRIEFING)
 ARTICLE = SEED_ARTICLE.read_text(encoding="utf-8")
 INDEX = SearchIndex.build(SEED, article=ARTICLE)
+# The pages that list a section of the briefing, by name, with that section.
+LISTS = {page.name: page.sections[0] for page in PAGES if page.sections[0] in dict(SECTIONS)}
 
 
 def _type(qtbot, window, text: str) -> None:
@@ -56,9 +57,9 @@ def test_typing_filters_every_tab_and_titles_show_the_counts(make_window, qtbot)
               "Cooperation areas (2)", "Timeline (1)", "Source (2)"]
     qtbot.waitUntil(lambda: [_title(window, name) for name in window.tab_names] == titles)
     expected = INDEX.search("lukashenko", typing=True)
-    for name, label, _section in TABS:  # the same as the core says
-        count = sum(expected.count(s) for s in TAB_SECTIONS[name])
-        assert _title(window, name) == f"{label.replace('&', '')} ({count})"
+    for page in PAGES:  # the same as the core says
+        count = sum(expected.count(s) for s in page.sections)
+        assert _title(window, page.name) == f"{page.title} ({count})"
     # A tab out of sight is filtered when it is shown.
     window.select_tab("cooperation")
     assert _shown(window, "cooperation") == [SEED.cooperation_areas[8],
@@ -260,14 +261,14 @@ def test_search_survives_a_live_reload(make_window, seed_copy, qtbot):
         window.entry_tab("leaders").model.index(0, 1)) == [(0, 5)]
 
 
-@pytest.mark.parametrize("tab", sorted(ENTRY_TABS))
+@pytest.mark.parametrize("tab", sorted(LISTS))
 def test_clearing_the_query_shows_every_entry_again(make_window, qtbot, tab):
     window = make_window(SEED_BRIEFING, tab=tab)
     _type(qtbot, window, "zzzzqqq")
     assert window.entry_tab(tab).model.rowCount() == 0
     assert window.search_bar.message_text() == "no match"
     window.search_bar.field.clear()
-    section = TAB_SECTIONS[tab][0]
+    section = LISTS[tab]
     assert window.entry_tab(tab).model.rowCount() == len(getattr(SEED, section))
 
 

@@ -15,17 +15,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.load import load_briefing
-from desktop.core.model import entry_label
+from desktop.core.model import SECTIONS, entry_label
+from desktop.core.pages import PAGES
 from desktop.ui.entry_model import ENTRY_ROLE
-from desktop.ui.tab_pages import TABS
 
 SEED = load_briefing(SEED_BRIEFING)
 
 
 def test_every_tab_shows_the_seed_entries(make_window):
     window = make_window(SEED_BRIEFING)
-    for name, _label, section in TABS:
-        if section is None:
+    for page in PAGES:
+        name, section = page.name, page.sections[0]
+        if section not in dict(SECTIONS):
             continue
         window.select_tab(name)
         model = window.entry_tab(name).model
@@ -96,11 +97,12 @@ def test_ctrl_c_copies_the_entry_with_its_excerpt(make_window, qtbot):
 
 
 def test_tab_option_names_match_the_cli(make_window):
-    from desktop.cli import TABS as CLI_TABS
+    from desktop.cli import _window_parser
 
+    cli_tabs = next(a.choices for a in _window_parser()._actions if a.dest == "tab")
     window = make_window(SEED_BRIEFING)
-    assert tuple(window.tab_names) == CLI_TABS
-    for number, name in enumerate(CLI_TABS):
+    assert tuple(window.tab_names) == tuple(cli_tabs)
+    for number, name in enumerate(cli_tabs):
         window.select_tab(name)
         assert window.tabs.currentIndex() == number
 
