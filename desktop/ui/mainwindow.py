@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
     def _highlight(self, entry: Any) -> None:
         if entry is None and not self.tabs.is_built("source"):
             return
-        from .describe import all_excerpts
+        from ..present.describe import all_excerpts
 
         self.source_tab().view.highlight(all_excerpts(entry) if entry is not None else ())
 
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         if entry is None:
             self.statusBar().showMessage("Select an entry first, then Show in Article.", 4000)
             return
-        from .describe import all_excerpts
+        from ..present.describe import all_excerpts
 
         view.highlight(all_excerpts(entry))
         self.select_tab("source")
@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtGui import QGuiApplication
 
-        from .describe import as_plain_text
+        from ..present.describe import as_plain_text
 
         QGuiApplication.clipboard().setText(as_plain_text(entry))
         self.statusBar().showMessage("Copied the entry with its excerpts.", 3000)

@@ -8,31 +8,23 @@ keyboard.
 
 from __future__ import annotations
 
-import heapq
 import html
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..core.model import SECTIONS, Briefing, TradeStatistic
-from . import dates, formatting, theme
+from ..core.model import SECTIONS, Briefing
+from ..present import dates, numbers
+from ..present.figures import key_figures
+from . import theme
 from .marks import marked_fragments, pane_html
 from .widgets import InertTextBrowser, plain_label
 
-KEY_FIGURES = 4
 MAX_ORGANISATIONS = 50
 # Overview buttons jump to the tab that lists each section.
 SECTION_TABS = {"leaders": "leaders", "agreements": "agreements", "trade_statistics": "trade",
                 "cooperation_areas": "cooperation", "events": "timeline"}
-
-
-def key_figures(stats: tuple[TradeStatistic, ...]) -> list[int]:
-    """Indices of the figures worth a glance: money first, moving ones next."""
-    ranked = heapq.nsmallest(KEY_FIGURES, (
-        (s.unit != "currency", s.change is None, s.derived is not None, i)
-        for i, s in enumerate(stats) if s.value is not None))
-    return [key[-1] for key in ranked]
 
 
 class OverviewTab(QWidget):
@@ -101,8 +93,8 @@ class OverviewTab(QWidget):
             if tab is None or not count:
                 continue
             noun = section.replace("_", " ")
-            button = QPushButton(f"{count:,} {noun}", self)
-            button.setAccessibleName(f"Show the {count:,} {noun}")
+            button = QPushButton(f"{numbers.number(count)} {noun}", self)
+            button.setAccessibleName(f"Show the {numbers.number(count)} {noun}")
             button.clicked.connect(lambda _=False, t=tab: self.tab_requested.emit(t))
             self._buttons.addWidget(button)
         self._buttons.addStretch(1)
@@ -146,11 +138,12 @@ class OverviewTab(QWidget):
             for index in figures:
                 stat = briefing.trade_statistics[index]
                 what = stat.metric + (f", {stat.period}" if stat.period else "")
-                cell = [f"<span style='font-size:x-large'><b>{esc(formatting.amount(stat))}"
+                cell = [f"<span style='font-size:x-large'><b>{esc(numbers.amount(stat))}"
                         f"</b></span><br/>{esc(what)}"]
-                if stat.change is not None:
-                    cell.append(f"<br/>{esc(formatting.change(stat.change))}")
-                arithmetic = formatting.derived_arithmetic(stat)
+                moved = numbers.change(stat)
+                if moved:
+                    cell.append(f"<br/>{esc(moved)}")
+                arithmetic = numbers.derived_arithmetic(stat)
                 if arithmetic:
                     cell.append(f"<br/><span style='color:{derived}'>derived: "
                                 f"{esc(arithmetic)}</span>")

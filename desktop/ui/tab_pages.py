@@ -179,7 +179,7 @@ class BriefingTabs(QTabWidget):
         """Whether an excerpt is in the article on screen (None: no article to look in)."""
         article = self._loaded.article if self._loaded is not None else None
         if self._found is None and article is not None:
-            from .excerpts import find_excerpt
+            from ..present.excerpts import find_excerpt
 
             def found(excerpt: str) -> bool:
                 return find_excerpt(article, excerpt) is not None

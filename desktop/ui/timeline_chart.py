@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.longtext import clipped
 from ..core.model import Event
-from . import dates, theme
+from ..present import dates
+from . import theme
 
 MAX_ROWS = 30
 _MARGIN = 12.0
