@@ -69,7 +69,7 @@ TRADE = (
            field="value"),
     Column("Period", lambda e: e.period or "", width=140, field="period"),
     Column("Change", numbers.change,
-           lambda e: _optional_number(e.change.value if e.change else None), width=220,
+           lambda e: _optional_number(e.change.value if e.change else None), width=120,
            field="change.value"),
     Column("Derived", _derived_mark, width=80, field="derived.arithmetic"),
 )
