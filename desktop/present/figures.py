@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -78,11 +77,14 @@ def chart_groups(stats: Sequence[TradeStatistic]) -> list[Group]:
     """Up to ``MAX_GROUPS`` comparisons, or failing any, one group of the largest money
     figures; [] when no figure has a value."""
     groups: dict[tuple, list[tuple[int, TradeStatistic]]] = {}
+    money: dict[tuple, list[tuple[int, TradeStatistic]]] = {}  # by currency and scale
     for index, stat in enumerate(stats):
         if stat.value is None:
             continue
         key = (stat.metric.casefold(), stat.unit, stat.currency, stat.scale)
         groups.setdefault(key, []).append((index, stat))
+        if stat.unit == "currency":
+            money.setdefault((stat.currency, stat.scale), []).append((index, stat))
     found = []
     for members in groups.values():
         if len(members) < 2:
@@ -96,15 +98,10 @@ def chart_groups(stats: Sequence[TradeStatistic]) -> list[Group]:
         found.append(Group(clipped(title), bars, True, total))
         if len(found) == MAX_GROUPS:
             break
-    if found:
+    if found or not money:
         return found
-    money = [(i, s) for i, s in enumerate(stats) if s.value is not None and s.unit == "currency"]
-    if not money:
-        return []
-    counts = Counter((s.currency, s.scale) for _i, s in money)
-    unit_key = max(counts, key=counts.__getitem__)  # the first of the most common on ties
-    same = [(i, s) for i, s in money if (s.currency, s.scale) == unit_key]
-    largest = sorted(same, key=lambda item: -float(item[1].value or 0))[:MAX_BARS]
+    same = max(money.values(), key=len)  # the first of the commonest on ties
+    largest = heapq.nlargest(MAX_BARS, same, key=lambda item: float(item[1].value or 0))
     unit = numbers.unit_text(same[0][1])
     title = f"Largest figures in {unit}" if unit else "Largest money figures"
     return [Group(clipped(title), tuple(_bar(i, s, s.metric, s.period or "")
