@@ -89,12 +89,13 @@ def cmd_check(argv: Sequence[str]) -> int:
 
 def _summary(briefing: object) -> str:
     from .core.model import SECTIONS
+    from .present.numbers import number
 
     parts = []
     for section, _cls in SECTIONS:
         count = len(getattr(briefing, section))
         if count:
-            parts.append(f"{count} {section.replace('_', ' ')}")
+            parts.append(f"{number(count)} {section.replace('_', ' ')}")
     return ", ".join(parts) + "; every excerpt found in the article"
 
 

@@ -16,8 +16,9 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from ..present.figures import Bar, Group
 from .qtapp import BODY_FAMILY
-from .sections import CHART_ROW_PT, Bar, Chart
+from .sections import CHART_ROW_PT
 
 BAR = QColor("#2f5d8f")
 DERIVED = QColor("#c07a1a")
@@ -25,7 +26,7 @@ RULE = QColor("#c9d1db")
 LABEL = QColor("#333b45")
 
 
-def draw_chart(painter: QPainter, rect: QRectF, chart: Chart, dpi: float) -> None:
+def draw_chart(painter: QPainter, rect: QRectF, chart: Group, dpi: float) -> None:
     """Horizontal bars, one per figure, labelled on the left with the value at the end."""
     pt = dpi / 72.0  # device pixels per point
     row = CHART_ROW_PT * pt
@@ -35,7 +36,7 @@ def draw_chart(painter: QPainter, rect: QRectF, chart: Chart, dpi: float) -> Non
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setFont(font)
     metrics = QFontMetricsF(font, painter.device())
-    label_w = min(rect.width() * 0.38, max(metrics.horizontalAdvance(b.label)
+    label_w = min(rect.width() * 0.38, max(metrics.horizontalAdvance(b.caption)
                                            for b in chart.bars) + 8 * pt)
     value_w = max(metrics.horizontalAdvance(_tag(b)) for b in chart.bars) + 12 * pt
     x0 = rect.left() + label_w
@@ -48,7 +49,7 @@ def draw_chart(painter: QPainter, rect: QRectF, chart: Chart, dpi: float) -> Non
         y = rect.top() + 4 * pt + i * row
         text_rect = QRectF(rect.left(), y, label_w - 6 * pt, row)
         painter.setPen(LABEL)
-        label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, text_rect.width())
+        label = metrics.elidedText(bar.caption, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                          label)
         left, right = sorted((zero, zero + bar.value * scale))
@@ -72,4 +73,4 @@ def draw_chart(painter: QPainter, rect: QRectF, chart: Chart, dpi: float) -> Non
 
 
 def _tag(bar: Bar) -> str:
-    return f"{bar.text} (derived)" if bar.derived else bar.text
+    return f"{bar.value_text} (derived)" if bar.derived else bar.value_text

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..core.model import Briefing, TradeStatistic
+from ..present import dates, numbers
+from ..present.figures import Group, chart_groups, key_figures
 from . import sections as body_of
 from .markup import STYLE_SHEET, Notes, style
-from .sections import Chart, chart_height_pt
-from .text import esc, format_date, format_number, format_value
+from .sections import chart_height_pt
+from .text import esc
 
 __all__ = ["STYLE_SHEET", "Content", "Section", "build_content", "chart_height_pt"]
 
@@ -30,7 +32,7 @@ class Section:
 class Content:
     html: str
     sections: tuple[Section, ...]
-    chart: Chart | None
+    charts: tuple[Group, ...]  # in the order their placeholders come in ``html``
     contents_anchors: tuple[str, ...]  # the contents table's rows, in order
     break_before: frozenset[str]  # anchors that start a new page
 
@@ -53,12 +55,12 @@ def build_content(briefing: Briefing, article_text: str | None, *, source_name: 
     sections = tuple(Section(anchor, title) for anchor, title in SECTION_TITLES)
     _title_block(out, briefing, source_name, generated, query_label)
     _contents(out, sections)
-    chart = body_of.make_chart(briefing.trade_statistics)
+    charts = tuple(chart_groups(briefing.trade_statistics))
     body = {
         "overview": lambda: _overview(out, briefing, notes),
         "leaders": lambda: body_of.leaders(out, briefing.leaders, notes),
         "agreements": lambda: body_of.agreements(out, briefing.agreements, notes),
-        "trade": lambda: body_of.trade(out, briefing.trade_statistics, chart, notes),
+        "trade": lambda: body_of.trade(out, briefing.trade_statistics, charts, notes),
         "cooperation": lambda: body_of.cooperation(out, briefing.cooperation_areas, notes),
         "organisations": lambda: body_of.organisations(out, briefing.organisations, notes),
         "timeline": lambda: body_of.timeline(out, briefing.events, notes),
@@ -69,7 +71,7 @@ def build_content(briefing: Briefing, article_text: str | None, *, source_name: 
         label = section.title if section.anchor == "article" else f"{number}  {section.title}"
         out.append(f'<h2><a name="{section.anchor}">{esc(label)}</a></h2>')
         body[section.anchor]()
-    return Content(html="".join(out), sections=sections, chart=chart,
+    return Content(html="".join(out), sections=sections, charts=charts,
                    contents_anchors=tuple(s.anchor for s in sections),
                    break_before=frozenset({"article"}))
 
@@ -79,7 +81,7 @@ def _title_block(out: list[str], briefing: Briefing, source_name: str, generated
     head = briefing.briefing
     out.append(f'<p{style("kicker")}>BRIEFING NOTE</p>')
     out.append(f'<h1{style("h1")}><a name="top">{esc(head.title)}</a></h1>')
-    rows = [("Date", format_date(head.date)), ("Place", head.place)]
+    rows = [("Date", dates.readable(head.date)), ("Place", head.place)]
     if head.dateline:
         rows.append(("Dateline", head.dateline))
     article = head.article
@@ -124,20 +126,26 @@ def _overview(out: list[str], briefing: Briefing, notes: Notes) -> None:
               (len(briefing.cooperation_areas), "cooperation areas"),
               (len(briefing.organisations), "organisations"),
               (len(briefing.events), "events")]
-    out.append("<h3>Key figures</h3>")
+    out.append("<h3>In this briefing</h3>")
     out.append('<table width="100%" cellspacing="0" cellpadding="3" border="0" '
                'style="margin-bottom:6px"><tr>')
-    out.extend(f'<td align="center"{style("figure")}>{format_number(n)}</td>'
+    out.extend(f'<td align="center"{style("figure")}>{numbers.number(n)}</td>'
                for n, _ in counts)
     out.append("</tr><tr>")
     out.extend(f'<td align="center"{style("figlabel")}>{label}</td>' for _, label in counts)
     out.append("</tr></table>")
-    headline = [s for s in briefing.trade_statistics if s.value is not None][:4]
-    if headline:
-        out.append("<h3>Headline numbers</h3>")
-        for stat in headline:
-            out.append(f"<p><b>{esc(format_value(stat))}</b> — {esc(stat.metric)}"
-                       f"{_period(stat)}{_derived_mark(stat)}</p>")
+    stats = briefing.trade_statistics
+    figures = key_figures(stats)
+    if figures:
+        out.append("<h3>Key figures</h3>")
+        for stat in (stats[i] for i in figures):
+            moved = numbers.change(stat)
+            moved = f" · {esc(moved)}" if moved else ""
+            arithmetic = numbers.derived_arithmetic(stat)
+            derived = (f' · <span class="derived">derived: {esc(arithmetic)}</span>'
+                       if arithmetic else "")
+            out.append(f"<p><b>{esc(numbers.amount(stat))}</b> — {esc(stat.metric)}"
+                       f"{_period(stat)}{moved}{derived}</p>")
     if head.note:
         out.append("<h3>About this briefing</h3>")
         out.append(f'<p class="sub">{esc(head.note)}</p>')
@@ -145,9 +153,3 @@ def _overview(out: list[str], briefing: Briefing, notes: Notes) -> None:
 
 def _period(stat: TradeStatistic) -> str:
     return f", {esc(stat.period)}" if stat.period else ""
-
-
-def _derived_mark(stat: TradeStatistic) -> str:
-    return ' <span class="derived">(derived)</span>' if stat.derived else ""
-
-

@@ -3,8 +3,9 @@
 QTextDocument's own pagination splits table rows across pages and knows nothing of running
 headers or "Page N of M". So the document is laid out once as a single tall column and cut
 into pages here, only where a cut is allowed: between lines of a paragraph, between table
-rows, never right after a heading. A page that starts inside a table repeats its header
-row. One layout pass, then a linear walk: cheap even for tens of thousands of entries.
+rows, never right after a heading or between a chart and its title. A page that starts
+inside a table repeats its header row. One layout pass, then a linear walk: cheap even for
+tens of thousands of entries.
 """
 
 from __future__ import annotations
@@ -100,7 +101,8 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
         lines = text_layout.lineCount()
         # The first line's top, below the block's top margin (which may overlap a table).
         top = origin + (text_layout.lineAt(0).y() if lines else 0.0)
-        if block_format.lineHeightType() == MINIMUM_HEIGHT:
+        chart = block_format.lineHeightType() == MINIMUM_HEIGHT
+        if chart:
             # Only the chart placeholder sets a line height; Qt puts the extra height
             # above the text line, so the chart's space starts at the block's origin.
             top = origin
@@ -116,7 +118,7 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
                 geometry.anchors[name] = top
             if break_before.intersection(names):
                 geometry.forced.append(top)
-        if not after_heading:
+        if not after_heading and not chart:  # a chart stays with its title above it
             geometry.breaks.append(top)
         if not heading and lines > 1:  # a heading's own lines stay together
             inner = [origin + text_layout.lineAt(i).y() for i in range(1, lines)]

@@ -23,6 +23,7 @@ from .. import __version__
 from ..core import gcpause
 from ..core.model import Briefing
 from ..core.savefile import SaveError, save
+from ..present.dates import readable
 from .pdfpost import FinishError, Target, finish
 from .qtapp import ensure_gui_app
 from .render import RenderError, RenderResult, paint_briefing
@@ -100,7 +101,7 @@ class _Info:
     @property
     def subject(self) -> str:
         head = self.briefing.briefing
-        text = f"Briefing note: {head.place}, {head.date}"
+        text = f"Briefing note: {head.place}, {readable(head.date)}"
         return f"{text} (filtered by query: {self.query_label})" if self.query_label else text
 
     @property

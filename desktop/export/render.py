@@ -221,14 +221,13 @@ def _paint_page(painter: QPainter, doc: QTextDocument, frame: _Frame, geometry: 
 
 def _paint_charts(painter: QPainter, frame: _Frame, geometry: Geometry, page: Page,
                   content: Content) -> None:
-    if content.chart is None:
-        return
-    height = chart_height_pt(content.chart) * frame.dpi / 72.0
-    for top in geometry.charts:
+    # The placeholders come in the document in the order of the charts (content.py).
+    for top, chart in zip(geometry.charts, content.charts, strict=True):
         if page.top <= top < page.bottom:
+            height = chart_height_pt(chart) * frame.dpi / 72.0
             y = frame.body.top() + _page_y(page, top)
             draw_chart(painter, QRectF(frame.body.left(), y, frame.body.width() * 0.96, height),
-                       content.chart, frame.dpi)
+                       chart, frame.dpi)
 
 
 def _paint_slice(painter: QPainter, doc: QTextDocument, frame: _Frame, top: float,

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..core.longtext import clipped
 from ..core.model import (
     Agreement,
     CooperationArea,
@@ -13,38 +10,16 @@ from ..core.model import (
     Organisation,
     TradeStatistic,
 )
+from ..present import dates, numbers
+from ..present.figures import Group
+from ..present.words import term
 from .markup import Notes, Table, empty, style
-from .text import (
-    chart_unit,
-    esc,
-    esc_text,
-    format_change,
-    format_date,
-    format_number,
-    format_value,
-)
+from .text import esc, esc_text
 
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    label: str
-    value: float
-    text: str
-    derived: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    title: str
-    bars: tuple[Bar, ...]
-    total: int  # figures in the group, of which ``bars`` shows the first few
-
-
-MAX_BARS = 14
 CHART_ROW_PT = 15.0
 
 
-def chart_height_pt(chart: Chart) -> float:
+def chart_height_pt(chart: Group) -> float:
     return CHART_ROW_PT * len(chart.bars) + 14
 
 
@@ -74,8 +49,8 @@ def agreements(out: list[str], agreements: tuple[Agreement, ...], notes: Notes) 
     table = Table(out, [("Document", 44), ("Status", 14), ("Parties", 22), ("Date", 20)])
     for a in agreements:
         note = f'<br/><span class="sm">{esc(a.note)}</span>' if a.note else ""
-        status = f"{esc(a.status.replace('_', ' '))}<br/><span class=\"sm\">{esc(a.kind)}</span>"
-        date = esc(format_date(a.date)) if a.date else ""
+        status = f"{esc(term(a.status))}<br/><span class=\"sm\">{esc(term(a.kind))}</span>"
+        date = esc(dates.readable(a.date)) if a.date else ""
         if a.validity:
             date += f'<br/><span class="sm">{esc(a.validity)}</span>'
         table.add(f"<b>{esc(a.title)}</b>{notes.refs(a.source)}{note}", status,
@@ -83,60 +58,47 @@ def agreements(out: list[str], agreements: tuple[Agreement, ...], notes: Notes) 
     table.close()
 
 
-def make_chart(stats: tuple[TradeStatistic, ...]) -> Chart | None:
-    groups: dict[str, list[TradeStatistic]] = {}
-    for stat in stats:
-        if stat.value is not None:
-            groups.setdefault(chart_unit(stat), []).append(stat)
-    if not groups:
-        return None
-    unit, members = max(groups.items(), key=lambda item: len(item[1]))  # first on ties
-    same_metric = len({s.metric for s in members}) == 1
-    bars = []
-    for stat in members[:MAX_BARS]:
-        label = (stat.period or stat.metric) if same_metric else stat.metric
-        if not same_metric and stat.period:
-            label += f" ({stat.period})"
-        assert stat.value is not None
-        bars.append(Bar(label=clipped(label), value=float(stat.value),
-                        text=format_number(stat.value), derived=stat.derived is not None))
-    title = f"{members[0].metric}, {unit}" if same_metric else f"Figures in {unit}"
-    return Chart(title=clipped(title), bars=tuple(bars), total=len(members))
-
-
-def trade(out: list[str], stats: tuple[TradeStatistic, ...], chart: Chart | None,
-           notes: Notes) -> None:
+def trade(out: list[str], stats: tuple[TradeStatistic, ...], charts: tuple[Group, ...],
+          notes: Notes) -> None:
     if not stats:
         return empty(out, "trade statistics")
-    if chart is not None:
+    for chart in charts:
         out.append(f'<p{style("kicker")}>{esc(chart.title.upper())}</p>')
         height = round(chart_height_pt(chart) * 96 / 72)  # CSS pixels
         # An empty line of the chart's height, drawn over by the page painter; only the
-        # chart has a minimum line height, which is how the painter finds it.
+        # charts have a minimum line height, which is how the painter finds them.
         out.append(f'<p style="line-height:{height}px; margin-bottom:0px">&nbsp;</p>')
-        shown = (f"The first {len(chart.bars)} of {chart.total} figures in this unit. "
-                 if chart.total > len(chart.bars) else "")
-        derived = "Hatched bars are derived values. " if any(b.derived for b in chart.bars) \
-            else ""
-        out.append(f'<p{style("caption")}>{shown}{derived}Values as the article gives them; '
-                   "see the table for periods and sources.</p>")
+        out.append(f'<p{style("caption")}>{_chart_caption(chart)}</p>')
     table = Table(out, [("Figure", 36), ("Value", 22), ("Period", 18), ("Change", 24)])
     for s in stats:
         extra = []
-        if s.derived is not None:
+        arithmetic = numbers.derived_arithmetic(s)
+        if arithmetic is not None:
             extra.append(f'<span class="derived">Derived:</span> '
-                         f"<span class=\"sm\">{esc(s.derived.arithmetic)}</span>")
+                         f"<span class=\"sm\">{esc(arithmetic)}</span>")
             if s.derived.explanation:
                 extra.append(f'<span class="sm">{esc(s.derived.explanation)}</span>')
         if s.note:
             extra.append(f'<span class="sm">{esc(s.note)}</span>')
         more = "".join(f"<br/>{x}" for x in extra)
-        value = esc(format_value(s)) or f'<span{style("muted")}>trend only</span>'
+        value = esc(numbers.amount(s))
         if s.derived is not None:
             value += ' <span class="derived">(derived)</span>'
         table.add(f"<b>{esc(s.metric)}</b>{notes.refs(s.source)}{more}", value,
-                  esc(s.period or ""), esc(format_change(s)))
+                  esc(s.period or ""), esc(numbers.change(s)))
     table.close()
+
+
+def _chart_caption(chart: Group) -> str:
+    shown = ""
+    if chart.total > len(chart.bars):
+        shown = (f"The first {len(chart.bars)} of {chart.total} figures, by period. "
+                 if chart.comparison else
+                 f"The {len(chart.bars)} largest of {chart.total} figures in this unit. ")
+    derived = "Hatched bars are derived values. " if any(b.derived for b in chart.bars) \
+        else ""
+    return (f"{shown}{derived}Values as the article gives them; see the table for periods "
+            "and sources.")
 
 
 def cooperation(out: list[str], areas: tuple[CooperationArea, ...], notes: Notes) -> None:
@@ -159,7 +121,7 @@ def cooperation(out: list[str], areas: tuple[CooperationArea, ...], notes: Notes
         if place.country:
             where += f'<br/><span class="sm">{esc(place.country)}</span>'
         if place.established:
-            where += f'<br/><span class="sm">since {esc(format_date(place.established))}</span>'
+            where += f'<br/><span class="sm">since {esc(dates.readable(place.established))}</span>'
         table.add(where, esc(", ".join(place.products)), esc(area.area),
                   f'<span class="sm">{esc(place.note or "")}</span>')
     table.close()
@@ -182,7 +144,7 @@ def timeline(out: list[str], events: tuple[Event, ...], notes: Notes) -> None:
     table = Table(out, [("Date", 22), ("Event", 50), ("Place", 28)])
     for ev in events:
         note = f'<br/><span class="sm">{esc(ev.note)}</span>' if ev.note else ""
-        table.add(esc(format_date(ev.date)), f"{esc(ev.title)}{notes.refs(ev.source)}{note}",
+        table.add(esc(dates.readable(ev.date)), f"{esc(ev.title)}{notes.refs(ev.source)}{note}",
                   esc(ev.place or ""))
     table.close()
 

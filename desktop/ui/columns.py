@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.model import Agreement, CooperationArea, Event, Leader, Organisation, TradeStatistic
-from . import dates, formatting
+from ..present import dates, numbers
+from ..present.words import term
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +35,15 @@ def _optional_number(value: float | None) -> float | None:
 
 
 def _places(area: CooperationArea) -> str:
-    return formatting.joined(place.name for place in area.places)
+    return numbers.joined(place.name for place in area.places)
 
 
 def _products(area: CooperationArea) -> str:
-    return formatting.joined(p for place in area.places for p in place.products)
+    return numbers.joined(p for place in area.places for p in place.products)
 
 
 def _derived_mark(stat: TradeStatistic) -> str:
-    return f"derived: {stat.derived.arithmetic}" if stat.derived is not None else ""
+    return numbers.derived_arithmetic(stat) or ""
 
 
 LEADERS = (
@@ -55,19 +56,19 @@ LEADERS = (
 
 AGREEMENTS = (
     Column("Title", lambda e: e.title, width=290, field="title"),
-    Column("Kind", lambda e: e.kind, width=95, field="kind"),
-    Column("Status", lambda e: e.status, width=95, field="status"),
+    Column("Kind", lambda e: term(e.kind), width=95, field="kind"),
+    Column("Status", lambda e: term(e.status), width=95, field="status"),
     Column("Date", lambda e: dates.readable(e.date) if e.date else "",
-           lambda e: dates.sort_key(e.date) if e.date else None, width=120, field="date"),
-    Column("Parties", lambda e: formatting.joined(e.parties), field="parties"),
+           lambda e: dates.sort_key(e.date) if e.date else None, width=160, field="date"),
+    Column("Parties", lambda e: numbers.joined(e.parties), field="parties"),
 )
 
 TRADE = (
     Column("Metric", lambda e: e.metric, width=220, field="metric"),
-    Column("Figure", formatting.amount, lambda e: _optional_number(e.value), width=140,
+    Column("Figure", numbers.amount, lambda e: _optional_number(e.value), width=140,
            field="value"),
     Column("Period", lambda e: e.period or "", width=140, field="period"),
-    Column("Change", lambda e: formatting.change(e.change),
+    Column("Change", numbers.change,
            lambda e: _optional_number(e.change.value if e.change else None), width=120,
            field="change.value"),
     Column("Derived", _derived_mark, width=80, field="derived.arithmetic"),
@@ -88,7 +89,7 @@ ORGANISATIONS = (
 
 EVENTS = (
     Column("Date", lambda e: dates.readable(e.date), lambda e: dates.sort_key(e.date),
-           width=140, field="date"),
+           width=160, field="date"),
     Column("Event", lambda e: e.title, width=380, field="title"),
     Column("Place", lambda e: e.place or "", field="place"),
 )

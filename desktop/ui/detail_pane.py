@@ -24,8 +24,9 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from ..core.longtext import Broken, breakable, left_out, shortened
 from ..core.model import entry_label
-from . import describe, theme
-from .excerpts import Utf16Offsets, utf16_spans
+from ..present import describe
+from ..present.excerpts import Utf16Offsets, utf16_spans
+from . import theme
 from .marks import marked, marked_fragments
 from .widgets import InertTextBrowser
 

@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
         if entry is None:
             self.tabs.article_page().mark_excerpts(())
             return
-        from .describe import all_excerpts
+        from ..present.describe import all_excerpts
 
         self.tabs.article_page().mark_excerpts(all_excerpts(entry))
 
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
         if entry is None:
             self.statusBar().showMessage("Select an entry first, then Show in Article.", 4000)
             return
-        from .describe import all_excerpts
+        from ..present.describe import all_excerpts
 
         article.mark_excerpts(all_excerpts(entry))
         self.tabs.select_page(article)
@@ -382,7 +382,7 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtGui import QGuiApplication
 
-        from .describe import as_plain_text
+        from ..present.describe import as_plain_text
 
         QGuiApplication.clipboard().setText(as_plain_text(entry))
         self.statusBar().showMessage("Copied the entry with its excerpts.", 3000)

@@ -8,7 +8,6 @@ keyboard.
 
 from __future__ import annotations
 
-import heapq
 import html
 from collections.abc import Collection
 
@@ -16,21 +15,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ..core.model import SECTIONS, Briefing, TradeStatistic
-from . import dates, formatting, theme
+from ..core.model import SECTIONS, Briefing
+from ..present import dates, numbers
+from ..present.figures import key_figures
+from . import theme
 from .marks import marked_fragments, pane_html
 from .widgets import InertTextBrowser, plain_label
 
-KEY_FIGURES = 4
 MAX_ORGANISATIONS = 50
-
-
-def key_figures(stats: tuple[TradeStatistic, ...]) -> list[int]:
-    """Indices of the figures worth a glance: money first, moving ones next."""
-    ranked = heapq.nsmallest(KEY_FIGURES, (
-        (s.unit != "currency", s.change is None, s.derived is not None, i)
-        for i, s in enumerate(stats) if s.value is not None))
-    return [key[-1] for key in ranked]
 
 
 class OverviewTab(QWidget):
@@ -100,8 +92,8 @@ class OverviewTab(QWidget):
             if section in self._shown_here or not count:
                 continue
             noun = section.replace("_", " ")
-            button = QPushButton(f"{count:,} {noun}", self)
-            button.setAccessibleName(f"Show the {count:,} {noun}")
+            button = QPushButton(f"{numbers.number(count)} {noun}", self)
+            button.setAccessibleName(f"Show the {numbers.number(count)} {noun}")
             button.clicked.connect(lambda _=False, s=section: self.section_requested.emit(s))
             self._buttons.addWidget(button)
         self._buttons.addStretch(1)
@@ -145,11 +137,12 @@ class OverviewTab(QWidget):
             for index in figures:
                 stat = briefing.trade_statistics[index]
                 what = stat.metric + (f", {stat.period}" if stat.period else "")
-                cell = [f"<span style='font-size:x-large'><b>{esc(formatting.amount(stat))}"
+                cell = [f"<span style='font-size:x-large'><b>{esc(numbers.amount(stat))}"
                         f"</b></span><br/>{esc(what)}"]
-                if stat.change is not None:
-                    cell.append(f"<br/>{esc(formatting.change(stat.change))}")
-                arithmetic = formatting.derived_arithmetic(stat)
+                moved = numbers.change(stat)
+                if moved:
+                    cell.append(f"<br/>{esc(moved)}")
+                arithmetic = numbers.derived_arithmetic(stat)
                 if arithmetic:
                     cell.append(f"<br/><span style='color:{derived}'>derived: "
                                 f"{esc(arithmetic)}</span>")

@@ -152,7 +152,7 @@ def excerpt_finder(article: str | None) -> Callable[[str], bool] | None:
     """Whether an excerpt is in ``article`` (None: no article to look in)."""
     if article is None:
         return None
-    from .excerpts import find_excerpt
+    from ..present.excerpts import find_excerpt
 
     def found(excerpt: str) -> bool:
         return find_excerpt(article, excerpt) is not None

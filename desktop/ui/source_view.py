@@ -24,8 +24,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from ..core.longtext import has_long_run
+from ..present.excerpts import Utf16Offsets, find_excerpt, find_excerpts, utf16_spans
 from . import theme
-from .excerpts import Utf16Offsets, find_excerpt, find_excerpts, utf16_spans
 
 
 def _selection(cursor: QTextCursor, colour: QColor) -> QTextEdit.ExtraSelection:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.longtext import clipped
 from ..core.model import Event
-from . import dates, theme
+from ..present import dates
+from . import theme
 from .entry_chart import EntryChart
 
 MAX_ROWS = 30

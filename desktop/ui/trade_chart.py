@@ -13,11 +13,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QMouseEvent, QPa
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..core.model import TradeStatistic
+from ..present.figures import Bar, Group, chart_groups
 from . import theme
 from .entry_chart import EntryChart
-from .trade_figures import Bar, Group, chart_groups
 
 _MARGIN = 12.0
+_CHANGE_COLOURS = {"increase": QColor("#2e9d4f"), "decrease": QColor("#c03030")}
 
 
 class TradeChart(EntryChart):
@@ -118,11 +119,11 @@ class TradeChart(EntryChart):
                              Qt.AlignmentFlag.AlignCenter,
                              metrics.elidedText(value_text, Qt.TextElideMode.ElideRight, slot))
             if bar.change_text:
-                up = not bar.change_text.startswith("-")
-                painter.setPen(QColor("#2e9d4f") if up else QColor("#c03030"))
+                painter.setPen(_CHANGE_COLOURS.get(bar.direction or "", text_colour))
                 painter.drawText(QRectF(plot.left() + slot * i, rect.top() - 2 * line - 2,
                                         slot, line), Qt.AlignmentFlag.AlignCenter,
-                                 ("▲ " if up else "▼ ") + bar.change_text)
+                                 metrics.elidedText(bar.change_text,
+                                                    Qt.TextElideMode.ElideRight, slot))
             painter.setPen(text_colour)
             for n, caption in enumerate((bar.label, bar.sublabel)):
                 painter.drawText(QRectF(plot.left() + slot * i + 2, plot.bottom() + 4 + n * line,

@@ -124,7 +124,9 @@ class _AfterFirstPaint(QObject):
 
     def _run(self) -> None:
         if self._work is not None:
-            QTimer.singleShot(0, self._work)
+            widget = self.parent()
+            # the widget as context: a window closed before the work runs takes it along
+            QTimer.singleShot(0, widget, self._work)
             self._work = None
-            self.parent().removeEventFilter(self)
+            widget.removeEventFilter(self)
             self.deleteLater()

@@ -69,8 +69,8 @@ def test_events_sort_by_date_not_by_text(seed):
     model.set_entries(seed.events)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert shown[:4] == ["2012", "2013", "2015–2016", "Jan 2017 – Sep 2017"]
-    assert shown[-1] == "30 Nov 2017"
+    assert shown[:4] == ["2012", "2013", "2015–2016", "January–September 2017"]
+    assert shown[-1] == "30 November 2017"
 
 
 def test_row_filter_shows_only_given_entries_in_sort_order(seed):

@@ -1,18 +1,22 @@
-"""An entry as labelled lines: what the detail pane shows and Ctrl+C copies (Qt-free).
+"""An entry as labelled lines: what the detail pane shows and Ctrl+C copies.
 
 The walk follows the model's dataclass fields, so a field added to the format shows up
-here without further code. ``source`` excerpts are kept apart: the pane quotes them and
+here without further code; figures and dates are written as every view writes them
+(``numbers``, ``dates``). ``source`` excerpts are kept apart: the pane quotes them and
 the Source tab highlights them.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from ..core.model import TradeStatistic, entry_label
-from . import formatting
+from ..core.model import DATE_PATTERN, TradeStatistic, entry_label
+from . import dates, numbers
+from .words import term
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +51,10 @@ def lines(entry: object, depth: int = 0, *, titled: bool = False, key: str = "",
     the field key of ``entry`` within its top-level entry ("places.")."""
     label_field = next((n for n in _IDENTIFYING if hasattr(entry, n)), None) if titled else None
     if isinstance(entry, TradeStatistic):
-        yield Line("Figure", formatting.amount(entry), depth, entry.derived is not None,
+        yield Line("Figure", numbers.amount(entry), depth, entry.derived is not None,
                    key + "value")
         if entry.derived is not None:
-            yield Line("Derived", formatting.derived_arithmetic(entry) or "", depth, True,
+            yield Line("Derived", numbers.derived_arithmetic(entry) or "", depth, True,
                        key + "derived.arithmetic")
             if entry.derived.explanation:
                 yield Line("Explanation", entry.derived.explanation, depth, True,
@@ -68,7 +72,7 @@ def lines(entry: object, depth: int = 0, *, titled: bool = False, key: str = "",
             continue  # a statement's topic is its heading
         if dataclasses.is_dataclass(value):
             if name == "change":
-                yield Line(label, formatting.change(value), depth,  # type: ignore[arg-type]
+                yield Line(label, numbers.change(entry), depth,  # type: ignore[arg-type]
                            key=here + ".value")
                 continue
             yield Line(label, "", depth, key=here)
@@ -91,9 +95,21 @@ def lines(entry: object, depth: int = 0, *, titled: bool = False, key: str = "",
         elif isinstance(value, bool):
             yield Line(label, "yes" if value else "no", depth, key=here)
         elif isinstance(value, int | float):
-            yield Line(label, formatting.number(value), depth, key=here)
+            yield Line(label, numbers.number(value), depth, key=here)
+        elif field.metadata.get("pattern") == DATE_PATTERN:
+            yield Line(label, dates.readable(value), depth, key=here)
         else:
-            yield Line(label, str(value), depth, key=here)
+            shown = term(value) if name in _vocabulary(type(entry)) else str(value)
+            yield Line(label, shown, depth, key=here)
+
+
+@cache
+def _vocabulary(cls: type) -> frozenset[str]:
+    """The fields of ``cls`` whose values come from a fixed list (a Literal)."""
+    hints = typing.get_type_hints(cls)
+    return frozenset(name for name, hint in hints.items()
+                     if typing.Literal in (typing.get_origin(hint),
+                                           *map(typing.get_origin, typing.get_args(hint))))
 
 
 def label_key(entry: object) -> str:
