@@ -48,7 +48,7 @@ def main() -> None:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.document import load
+    from desktop.ui.briefing_file import load
     from desktop.ui.fonts import register_bundled_fonts
     from desktop.ui.mainwindow import MainWindow
 

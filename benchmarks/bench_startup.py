@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # Qt is imported when the window is handed over, not first: `briefing` reads the briefing
-# before it imports Qt (see desktop/ui/document.py), and once imported PySide6 reads the
+# before it imports Qt (see desktop/ui/briefing_file.py), and once imported PySide6 reads the
 # source of each module an import statement names, so importing it first here would cost
 # the viewer what the real command does not pay.
 _EXIT_AFTER_PAINT = """
@@ -68,7 +68,7 @@ app.exec()
 FLOOR = _EXIT_AFTER_PAINT + """
 from desktop.cli import _window_parser
 args = _window_parser().parse_args([])
-from desktop.ui.document import load
+from desktop.ui.briefing_file import load
 from desktop.paths import seed_briefing
 loaded = load(seed_briefing())
 import sys

@@ -15,9 +15,8 @@ from ..core.model import Briefing, TradeStatistic
 from ..present import dates, numbers
 from ..present.figures import Group, chart_groups, key_figures
 from . import sections as body_of
-from .markup import STYLE_SHEET, Notes, style
+from .markup import STYLE_SHEET, Notes, esc, style
 from .sections import chart_height_pt
-from .text import esc
 
 __all__ = ["STYLE_SHEET", "Content", "Section", "build_content", "chart_height_pt"]
 

@@ -1,11 +1,34 @@
 """The pieces of rich-text HTML the printed briefing is made of: the style sheet, tables
-in chunks, numbered source notes. Every string from a briefing goes through ``esc``."""
+in chunks, numbered source notes, and ``esc``, which every string from a briefing goes
+through. Figures and dates are written by ``desktop.present``, as the window writes them."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 
-from .text import esc
+from ..core.longtext import breakable, shortened
+
+# A value is printed whole up to here (about six pages; the longest statement of a real
+# briefing is a tenth of it); past it, the rest is left out with a note saying how much:
+# laying out a field of a million characters would take far longer than the whole export,
+# and the 32 MiB a briefing may hold would take minutes before being refused as too many
+# pages.
+PRINT_CHARS = 20_000
+
+
+def esc(text: str) -> str:
+    """A briefing value as inert HTML. Runs too long to wrap at a space get break
+    opportunities (core/longtext.py): Qt lays out an unbreakable run in time that grows
+    with the square of its length."""
+    text, more = shortened(text, PRINT_CHARS)
+    out = esc_text(text)
+    return out + f" [… {more:,} more characters in the briefing file]" if more else out
+
+
+def esc_text(text: str) -> str:
+    """Text as inert HTML with break opportunities, never cut (the article appendix)."""
+    return html.escape(breakable(text).text, quote=True)
 
 # Qt matches every style-sheet rule against every element, so the sheet holds only what
 # repeats at scale (a 10,000-entry briefing parsed ~30 % slower with all 26 rules); styles

@@ -13,8 +13,7 @@ from ..core.model import (
 from ..present import dates, numbers
 from ..present.figures import Group
 from ..present.words import term
-from .markup import Notes, Table, empty, style
-from .text import esc, esc_text
+from .markup import Notes, Table, empty, esc, esc_text, style
 
 CHART_ROW_PT = 15.0
 

@@ -17,7 +17,7 @@ from ..paths import resources_dir, seed_briefing
 # import statement run after it names for the first time (html.entities and datetime,
 # which these helpers import: ~2 ms).
 from ..present import dates, numbers  # noqa: F401
-from . import document, marks  # noqa: F401
+from . import briefing_file, marks  # noqa: F401
 from .display import display_problem
 
 ORGANISATION = "briefing-viewer"
@@ -53,11 +53,11 @@ def run(args: Namespace) -> int:
     return app.exec()
 
 
-def preload(args: Namespace) -> document.Loaded | document.Failed | None:
-    """Read a small file before Qt is imported (see document.py); None for a big one,
+def preload(args: Namespace) -> briefing_file.Loaded | briefing_file.Failed | None:
+    """Read a small file before Qt is imported (see briefing_file.py); None for a big one,
     which loads in a thread once the window is up."""
     path = Path(args.file).absolute() if args.file else seed_briefing()
-    return None if document.is_big(path) else document.load_or_fail(path)
+    return None if briefing_file.is_big(path) else briefing_file.load_or_fail(path)
 
 
 def _quiet_offscreen_noise() -> None:
@@ -73,7 +73,7 @@ def _quiet_offscreen_noise() -> None:
 
 def start(args: Namespace, settings: Any = None, preloaded: Any = None) -> tuple[Any, Any]:
     """The application and its shown main window, with the file of ``args`` opening
-    (``preloaded``: that file already read, a document.Loaded or document.Failed)."""
+    (``preloaded``: that file already read, a briefing_file.Loaded or briefing_file.Failed)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 

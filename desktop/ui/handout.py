@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from ..core.model import Briefing
-    from .document import Loaded
+    from .briefing_file import Loaded
     from .mainwindow import MainWindow
 
 PDF_FILTER = "PDF files (*.pdf)"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from . import document, threads
-from .document import Failed, Loaded
+from . import briefing_file, threads
+from .briefing_file import Failed, Loaded
 
 __all__ = ["DocumentLoader", "Failed", "Loaded"]
 
@@ -32,14 +32,14 @@ class DocumentLoader(QObject):
     def request(self, path: Path, reason: str) -> None:
         """Load ``path``; ``reason`` ('open', 'reload') comes back with the result."""
         generation = self._start()
-        if document.is_big(path):
-            threads.start(lambda: document.load_or_fail(path), self,
+        if briefing_file.is_big(path):
+            threads.start(lambda: briefing_file.load_or_fail(path), self,
                           lambda result: self._deliver(generation, result, reason),
                           "briefing-loader",
-                          lambda exc: self._deliver(generation, document.Failed(
-                              path, document.problem_lines(path, exc)), reason))
+                          lambda exc: self._deliver(generation, briefing_file.Failed(
+                              path, briefing_file.problem_lines(path, exc)), reason))
         else:
-            self._deliver(generation, document.load_or_fail(path), reason)
+            self._deliver(generation, briefing_file.load_or_fail(path), reason)
 
     def deliver(self, result: Loaded | Failed, reason: str) -> None:
         """Hand over a result loaded elsewhere (before Qt started) as if requested."""
@@ -55,7 +55,7 @@ class DocumentLoader(QObject):
         if generation != self._generation:
             return
         if isinstance(result, Loaded):
-            # Already out of the cyclic GC's sight: document.load_or_fail froze it.
+            # Already out of the cyclic GC's sight: briefing_file.load_or_fail froze it.
             self.loaded.emit(result, reason)
         else:
             self.failed.emit(result.path, result.lines, reason)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..core.model import Entry
     from ..core.pages import PageSpec
     from ..core.search import SearchResult
-    from .document import Loaded
+    from .briefing_file import Loaded
 
 
 class Page(QWidget):

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..core.model import Entry
     from ..core.pages import PageSpec
     from ..core.search import ArticleLine, SearchResult
-    from .document import Loaded
+    from .briefing_file import Loaded
     from .entry_chart import EntryChart
     from .entry_tab import EntryTab
     from .overview_tab import OverviewTab

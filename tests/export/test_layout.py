@@ -153,7 +153,7 @@ def test_a_field_of_a_million_characters_prints_in_seconds_cut_and_said_so(qapp,
     # unbreakable run in time that grows with its square. A value prints whole up to
     # PRINT_CHARS, with break opportunities in long runs, and says what is left out.
     from desktop.export import export_pdf
-    from desktop.export.text import PRINT_CHARS
+    from desktop.export.markup import PRINT_CHARS
 
     word = "Q" * 1_000_000
     stats = (dataclasses.replace(seed.trade_statistics[0], metric=word),

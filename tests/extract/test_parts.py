@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from conftest import SEED_BRIEFING
 
-from desktop.core.extract import dates, figures
+from desktop.core.extract import date_phrases, figures
 from desktop.core.extract.score import assignment, score
-from desktop.core.extract.text import dateline, sentences
+from desktop.core.extract.sentences import dateline, sentences
 from desktop.core.load import load_briefing
 
 
@@ -21,20 +21,20 @@ def test_sentences_keep_quotes_and_abbreviations_whole():
 
 
 def test_dates_and_periods():
-    assert [f.iso for f in dates.day_dates("on Nov. 29-30 and March 6, 2024", 2017)] == [
+    assert [f.iso for f in date_phrases.day_dates("on Nov. 29-30 and March 6, 2024", 2017)] == [
         "2017-11-29/2017-11-30", "2024-03-06"]
-    assert [f.iso for f in dates.day_dates("from 29-30 November", 2017)] == [
+    assert [f.iso for f in date_phrases.day_dates("from 29-30 November", 2017)] == [
         "2017-11-29/2017-11-30"]
-    part = dates.part_of_year("in the first half of 2018")
-    assert part is not None and dates.period_label(part.iso) == "January-June 2018"
-    assert [f.iso for f in dates.year_dates("In 2015-2016 and since 2010")] == [
+    part = date_phrases.part_of_year("in the first half of 2018")
+    assert part is not None and date_phrases.period_label(part.iso) == "January-June 2018"
+    assert [f.iso for f in date_phrases.year_dates("In 2015-2016 and since 2010")] == [
         "2015/2016", "2010"]
 
 
 def test_year_inference_skips_plans_and_targets():
     text = ("Talks were held on May 3. Trade grew in 2018. A forum will be held in 2021. "
             "The programme runs until 2030 and the chair for 2018-2019.")
-    assert dates.infer_year(text) == 2018
+    assert date_phrases.infer_year(text) == 2018
 
 
 def test_money_forms():

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from desktop.core import pages
 from desktop.core.fold import fold
 from desktop.core.search import SearchIndex
-from desktop.ui.document import load
+from desktop.ui.briefing_file import load
 from desktop.ui.pages import PAGES as REGISTRY
 
 LOADED = load(SEED_BRIEFING)

@@ -23,7 +23,7 @@ from desktop.core.model import entry_label
 from desktop.core.pages import PageSpec
 from desktop.core.search import SearchIndex, SearchResult
 from desktop.ui.actions import Act
-from desktop.ui.document import Loaded
+from desktop.ui.briefing_file import Loaded
 from desktop.ui.page import Page
 from desktop.ui.pages import PAGES as REGISTRY
 from desktop.ui.pages import EntryPage, OverviewPage

@@ -35,7 +35,7 @@ class LoopWatch:
     whether the event loop ticked meanwhile (a 2 ms timer)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        from desktop.ui import document
+        from desktop.ui import briefing_file as module
 
         self.loads: list[tuple[bool, int]] = []  # (in the GUI thread, ticks meanwhile)
         self._ticks = 0
@@ -44,7 +44,7 @@ class LoopWatch:
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(2)
         self._timer.timeout.connect(self._tick)
-        real = document.load_or_fail
+        real = module.load_or_fail
 
         def watched(path: Path):  # type: ignore[no-untyped-def]
             if not self._active:  # the briefing opened before the edits
@@ -59,7 +59,7 @@ class LoopWatch:
             self.loads.append((in_gui, self._ticks - before))
             return result
 
-        monkeypatch.setattr(document, "load_or_fail", watched)
+        monkeypatch.setattr(module, "load_or_fail", watched)
 
     def __enter__(self) -> LoopWatch:
         self._active = True
@@ -77,12 +77,12 @@ class LoopWatch:
         """The big file (read again once it is good) was read in a worker while the loop
         went on ticking; the seed, read in milliseconds, in the GUI thread. (A missing or
         unreadable file is refused in the GUI thread, whatever its size was.)"""
-        from desktop.ui import document
+        from desktop.ui.briefing_file import is_big
 
         assert self.loads, "nothing was loaded"
         in_workers = [ticks for in_gui, ticks in self.loads if not in_gui]
         assert all(ticks > 0 for ticks in in_workers), self.loads
-        assert bool(in_workers) is document.is_big(briefing_file), self.loads
+        assert bool(in_workers) is is_big(briefing_file), self.loads
 
 
 @pytest.fixture
@@ -294,11 +294,11 @@ def test_a_save_during_a_big_load_is_not_missed(make_window, briefing_file, qtbo
                                                 monkeypatch):
     """The second save lands after the worker thread read the first, and the first's
     result arrives before the second's debounce is over: the second must still load."""
-    from desktop.ui import document
+    from desktop.ui import briefing_file as module
 
     window = _open(make_window, briefing_file)
     text = briefing_file.read_text(encoding="utf-8")
-    real_load = document.load
+    real_load = module.load
     first_read, second_saved = threading.Event(), threading.Event()
 
     def load_then_wait(path: Path):  # type: ignore[no-untyped-def]
@@ -308,8 +308,8 @@ def test_a_save_during_a_big_load_is_not_missed(make_window, briefing_file, qtbo
             second_saved.wait(5)
         return loaded
 
-    monkeypatch.setattr(document, "THREAD_ABOVE_BYTES", 0)
-    monkeypatch.setattr(document, "load", load_then_wait)
+    monkeypatch.setattr(module, "THREAD_ABOVE_BYTES", 0)
+    monkeypatch.setattr(module, "load", load_then_wait)
     briefing_file.write_text(_retitled(text, "First"), encoding="utf-8")
     qtbot.waitUntil(first_read.is_set, timeout=5000)
     briefing_file.write_text(_retitled(text, "Second"), encoding="utf-8")

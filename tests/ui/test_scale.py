@@ -9,13 +9,13 @@ from conftest import SEED_BRIEFING
 from generate_briefing import write
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import document
+from desktop.ui import briefing_file
 from desktop.ui.pages import EntryPage
 
 
 def test_big_files_load_in_a_thread_and_stale_results_are_dropped(make_window, qtbot,
                                                                   monkeypatch, seed_copy):
-    monkeypatch.setattr(document, "THREAD_ABOVE_BYTES", 0)
+    monkeypatch.setattr(briefing_file, "THREAD_ABOVE_BYTES", 0)
     window = make_window()
     window.open_file(SEED_BRIEFING)
     window.open_file(seed_copy)  # asked for while the first still loads

@@ -6,7 +6,7 @@ import re
 
 from ..model import CooperationArea, Place
 from .gazetteer import capital_index
-from .text import Sentence, sentence_case
+from .sentences import Sentence, sentence_case
 
 _HEAD = r"(?:cooperation|collaboration|co-operation|partnership|interaction)"
 # "cooperation in trade and industry, transport and transit ...", "contacts in education"

@@ -6,7 +6,7 @@ import re
 
 from ..model import Agreement
 from .gazetteer import adjective_index
-from .text import Sentence, sentence_case
+from .sentences import Sentence, sentence_case
 
 _ADJECTIVES = adjective_index()
 _COUNTRY_WORD = re.compile(

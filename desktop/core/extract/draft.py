@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..model import DATE_PATTERN, Agreement, ArticleRef, Briefing, Event, Header, TradeStatistic
 from ..textfile import MAX_BYTES_ENV, max_bytes, megabytes
-from . import dates
+from . import date_phrases
 from .areas import Areas
 from .documents import agreements
 from .events import events
@@ -15,7 +15,7 @@ from .figures import statistics
 from .gazetteer import capital_index, capital_pattern
 from .orgs import Organisations
 from .people import People
-from .text import Sentence, clip, dateline, sentences
+from .sentences import Sentence, clip, dateline, sentences
 
 _CAPITALS = capital_index()
 _CAPITAL = capital_pattern()
@@ -70,7 +70,7 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
     city, skip = dateline(body.lstrip())
     skip += len(body) - len(body.lstrip())
     all_sentences = sentences(body, skip)
-    year = dates.infer_year(article_text) or (int(date[:4]) if date else None)
+    year = date_phrases.infer_year(article_text) or (int(date[:4]) if date else None)
     city_country = _CAPITALS.get(city.title()) if city else None
 
     people = People(city_country)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..model import Event
-from . import dates
+from . import date_phrases
 from .gazetteer import capital_pattern
-from .text import Sentence, clip, sentence_case
+from .sentences import Sentence, clip, sentence_case
 
 _CLAUSE = re.compile(r",\s+and\s+|;\s+|\s+after\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+")
 _CAPITAL = capital_pattern()
@@ -46,11 +46,12 @@ def _title(clause: str, date_text: str) -> str:
 
 def events(sentence: Sentence, year: int | None) -> list[Event]:
     text = sentence.text
-    found: list[dates.Found] = []
-    part = dates.part_of_year(text)
+    found: list[date_phrases.Found] = []
+    part = date_phrases.part_of_year(text)
     if part is not None:
         found.append(part)
-    for item in (dates.day_dates(text, year) + dates.year_dates(text))[:MAX_PER_SENTENCE]:
+    phrases = date_phrases.day_dates(text, year) + date_phrases.year_dates(text)
+    for item in phrases[:MAX_PER_SENTENCE]:
         if any(f.start <= item.start < f.start + len(f.text) or
                item.start <= f.start < item.start + len(item.text) for f in found):
             continue
@@ -77,7 +78,7 @@ def events(sentence: Sentence, year: int | None) -> list[Event]:
         if item.inferred:
             notes.append(f"The article gives no year here; {item.iso[:4]} is inferred from the "
                          "rest of the article.")
-        if dates.PLANS.search(clause):
+        if date_phrases.PLANS.search(clause):
             notes.append("Planned or proposed, not yet done, as the article tells it.")
         note = " ".join(notes) or None
         out.append(Event(date=item.iso, title=title, place=place, note=note, source=(text,)))

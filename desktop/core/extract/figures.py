@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Change, Derived, TradeStatistic
 from ..numeric import arithmetic_fault, decimal_places, number_fault, plain
 from ..provenance import numbers_in_text
-from . import dates
+from . import date_phrases
 from .gazetteer import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -22,7 +22,7 @@ from .gazetteer import (
     ORDINAL_COUNTS,
     SCALES,
 )
-from .text import Sentence, sentence_case
+from .sentences import Sentence, sentence_case
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = r"thousand|million|billion|trillion|mln|bln|bn|trln|tn"
@@ -141,9 +141,10 @@ def subject(text: str) -> str | None:
 
 def _period(sentence: str) -> tuple[str | None, str | None]:
     """The period a figure covers, and the period before it (for "up 60 percent")."""
-    part = dates.part_of_year(sentence)
+    part = date_phrases.part_of_year(sentence)
     if part is not None:
-        return dates.period_label(part.iso), dates.period_label(dates.shift_year(part.iso, -1))
+        before = date_phrases.shift_year(part.iso, -1)
+        return date_phrases.period_label(part.iso), date_phrases.period_label(before)
     m = _PERIOD_YEAR.search(sentence)
     if m is not None:
         return m.group(1), str(int(m.group(1)) - 1)

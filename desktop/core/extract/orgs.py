@@ -13,7 +13,7 @@ from .gazetteer import (
     ORGANISATION_HEADS,
     ORGANISATIONS,
 )
-from .text import Sentence
+from .sentences import Sentence
 
 _KNOWN = re.compile(r"\b(?:" + "|".join(
     re.escape(n) for n in sorted(ORGANISATIONS, key=len, reverse=True)) + r")\b")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Leader, Statement
 from .gazetteer import COUNTRIES, LEADER_NOUNS, TITLES, adjective_index
-from .text import Sentence, sentence_case
+from .sentences import Sentence, sentence_case
 
 _ADJECTIVES = adjective_index()
 _NAME_WORD = r"[A-Z][a-zà-ÿA-Z'’-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?"
