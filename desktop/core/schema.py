@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import types
 import typing
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from .model import (
     ARITHMETIC_MAX_CHARS,
@@ -22,7 +21,7 @@ from .model import (
     SCHEMA_VERSION,
     Briefing,
 )
-from .rules import allows_none, type_kind
+from .rules import allows_none, field_rules, type_kind
 
 
 def _classes(root: type = Briefing) -> list[type]:
@@ -30,14 +29,13 @@ def _classes(root: type = Briefing) -> list[type]:
     seen: list[type] = []
 
     def visit(tp: Any) -> None:
-        if dataclasses.is_dataclass(tp):
-            if tp in seen:
-                return
-            seen.append(typing.cast(type, tp))
-            for hint in typing.get_type_hints(tp).values():
-                visit(hint)
-        for arg in typing.get_args(tp):
+        kind, arg = type_kind(tp)
+        if kind == "list":
             visit(arg)
+        elif kind == "model" and arg not in seen:
+            seen.append(arg)
+            for rule in field_rules(arg).values():
+                visit(rule.type)
 
     visit(root)
     return seen
@@ -110,18 +108,15 @@ def json_schema_text() -> str:
 
 
 def _type_words(tp: Any) -> str:
-    if dataclasses.is_dataclass(tp):
-        return f"[{tp.__name__}](#{tp.__name__.lower()})"
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin in (types.UnionType, typing.Union):
-        rest = [a for a in args if a is not type(None)]
-        return ("[number](#numbers-and-arithmetic)" if set(rest) == {int, float}
-                else _type_words(rest[0]))
-    if origin is tuple:
-        return f"list of {_type_words(args[0])}"
-    if origin is Literal:
-        return " \\| ".join(f"`{a}`" for a in args)
-    return {str: "text", bool: "true/false"}[tp]
+    kind, arg = type_kind(tp)
+    if kind == "model":
+        return f"[{arg.__name__}](#{arg.__name__.lower()})"
+    if kind == "list":
+        return f"list of {_type_words(arg)}"
+    if kind == "choice":
+        return " \\| ".join(f"`{a}`" for a in arg)
+    return {"number": "[number](#numbers-and-arithmetic)", "text": "text",
+            "flag": "true/false"}[kind]
 
 
 def markdown_reference() -> str:

@@ -9,12 +9,12 @@ the Source tab highlights them.
 from __future__ import annotations
 
 import dataclasses
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from ..core.model import DATE_PATTERN, TradeStatistic, entry_label
+from ..core.rules import field_rules, type_kind
 from . import dates, numbers
 from .words import term
 
@@ -106,10 +106,11 @@ def lines(entry: object, depth: int = 0, *, titled: bool = False, key: str = "",
 @cache
 def _vocabulary(cls: type) -> frozenset[str]:
     """The fields of ``cls`` whose values come from a fixed list (a Literal)."""
-    hints = typing.get_type_hints(cls)
-    return frozenset(name for name, hint in hints.items()
-                     if typing.Literal in (typing.get_origin(hint),
-                                           *map(typing.get_origin, typing.get_args(hint))))
+    def fixed(tp: object) -> bool:
+        kind, arg = type_kind(tp)
+        return kind == "choice" or (kind == "list" and fixed(arg))
+
+    return frozenset(name for name, rule in field_rules(cls).items() if fixed(rule.type))
 
 
 def label_key(entry: object) -> str:
