@@ -4,8 +4,11 @@ every module of the package, deferred and type-only ones included, read from the
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 PACKAGE = ROOT / "desktop"
@@ -87,3 +90,17 @@ def test_the_walk_sees_deferred_and_relative_imports():
     assert any(t.startswith("desktop.ui.mainwindow") for t in uses["desktop.ui.app"])
     assert any(t.startswith("desktop.core") for t in uses["desktop.ui.app"])
     assert any(_layer(t) == "present" for t in uses["desktop.export.sections"])
+
+
+@pytest.mark.parametrize("layer", ["core", "present"])
+def test_the_qt_free_layers_run_without_qt(layer):
+    """Imported for real, every module of the layer (and the command line's headless
+    path) leaves Qt, the window and the export unloaded."""
+    code = (f"import sys, pkgutil, importlib, desktop.{layer} as layer, desktop.cli; "
+            f"[importlib.import_module(m.name) for m in pkgutil.walk_packages(layer.__path__, "
+            f"'desktop.{layer}.')]; "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken', "
+            "'desktop.ui', 'desktop.export'))))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == "[]"

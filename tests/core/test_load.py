@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 
 import pytest
 from conftest import ROOT, SEED_BRIEFING
@@ -111,18 +109,6 @@ def test_several_documents_in_one_file_are_refused():
         parse(MINIMAL + "---\nschema_version: 1\n")
     assert caught.value.problems[0].message.startswith(
         "YAML syntax: but found another document")
-
-
-def test_core_never_imports_qt():
-    code = ("import sys, desktop.core.load, desktop.core.provenance, desktop.core.schema, "
-            "desktop.core.validate, desktop.cli; "
-            "import pkgutil, importlib, desktop.core as c; "
-            "[importlib.import_module(m.name) for m in pkgutil.walk_packages(c.__path__, "
-            "'desktop.core.')]; "
-            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, check=True)
-    assert result.stdout.strip() == "[]"
 
 
 def test_problem_lines_escape_newlines_and_terminal_controls():
