@@ -10,21 +10,18 @@ the text of the exported PDF (pypdf), in the row printed for the same entry.
 from __future__ import annotations
 
 import hashlib
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, SEED_ARTICLE, SEED_BRIEFING
+from conftest import SEED_ARTICLE, SEED_BRIEFING
 from export.export_helpers import page_texts, squash
+from generate_briefing import write
 from pypdf import PdfReader
 
 from desktop.core.load import load_briefing
 from desktop.export import export_pdf
 from desktop.ui.entry_model import ENTRY_INDEX_ROLE
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate_briefing import write
 
 # Each list tab: its section, the PDF section it is printed in, the field that starts an
 # entry's row in print, and the columns shown as a list of several values in the window
