@@ -71,6 +71,8 @@ def leaves(cls: type) -> tuple[Leaf, ...]:
     found: list[Leaf] = []
     hints = typing.get_type_hints(cls)
     for field in dataclasses.fields(cls):
+        if not field.metadata.get("searchable", True):
+            continue
         kind, nested = _classify(hints[field.name])
         optional = type(None) in typing.get_args(hints[field.name])
         if nested is not None:
@@ -131,7 +133,7 @@ def walk(entry: object) -> Iterator[tuple[str, str, str]]:
 def _plan(cls: type) -> tuple[tuple[str, str | None, type | None], ...]:
     hints = typing.get_type_hints(cls)
     return tuple((field.name, *_classify(hints[field.name]))
-                 for field in dataclasses.fields(cls))
+                 for field in dataclasses.fields(cls) if field.metadata.get("searchable", True))
 
 
 def _walk(obj: object, prefix: str, key_prefix: str) -> Iterator[tuple[str, str, str]]:

@@ -56,7 +56,8 @@ def spec(doc: str, *, default: Any = ..., example: Any = None, **constraints: An
 
     ``default=...`` (the default) makes the field required. Constraints understood by the
     validator and the JSON Schema writer: ``min_items``, ``pattern``, ``min_length``,
-    ``arithmetic`` (the text is a derived figure's arithmetic, evaluated when read).
+    ``arithmetic`` (the text is a derived figure's arithmetic, evaluated when read),
+    ``searchable=False`` (the search leaves it out: it names fields, it says nothing).
     """
     metadata = {"doc": doc, "example": example, **constraints}
     if default is ...:
@@ -73,6 +74,46 @@ SOURCE_DOC = (
 def source_field() -> Any:
     return spec(SOURCE_DOC, min_items=1, min_length=1,
                 example=["The two leaders discussed strengthening cooperation ..."])
+
+
+# A value's place inside an entry, as problem messages write it: `date`, `parties[1]`,
+# `places[0].country`, `change.compared_with`.
+FIELD_PATH_PATTERN = r"^[a-z_]+(\[[0-9]+\])?(\.[a-z_]+(\[[0-9]+\])?)*$"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Marking:
+    """Values an entry holds that its excerpts do not state, and why they are there.
+
+    Under `inferred`: a reading of the article (a year it implies, a party it suggests),
+    with the reading. Under `added`: knowledge from outside the article (a name in its
+    native script, a place's country), with where it comes from. A value neither stated
+    in the entry's excerpts, derived nor marked is a problem for `briefing check`.
+    """
+
+    fields: tuple[str, ...] = spec(
+        "The values it covers, as paths within the entry, the way problem messages write "
+        "them: `date`, `parties` (the whole list) or `parties[1]` (one item), "
+        "`places[0].country`, `change.compared_with`. In the `briefing` section a path may "
+        "also start at a list section, to cover any entry's value: `events[3].date`.",
+        min_items=1, min_length=1, pattern=FIELD_PATH_PATTERN,
+        pattern_doc="a field path such as date, parties[1] or places[0].country",
+        example=["date"], searchable=False)
+    reason: str = spec(
+        "For `inferred`, how the article implies it; for `added`, where it comes from.",
+        min_length=1,
+        example="The article dates the visit \"Nov. 29-30\" without a year; 2017 follows "
+                "from its figures for the first nine months of 2017.")
+
+
+def inferred_field() -> Any:
+    return spec("Values inferred from the article rather than stated in it, each with the "
+                "reading that gives it (see Marking).", default=())
+
+
+def added_field() -> Any:
+    return spec("Values added from outside the article, each with where it comes from "
+                "(see Marking).", default=())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -126,6 +167,8 @@ class Header:
     note: str | None = spec("Anything a reader should know about how the briefing was made.",
                             default=None)
     article: ArticleRef = spec("The source article.")
+    inferred: tuple[Marking, ...] = inferred_field()
+    added: tuple[Marking, ...] = added_field()
     source: tuple[str, ...] = source_field()
 
 
@@ -163,6 +206,8 @@ class Leader:
                         example="Kazakhstan")
     statements: tuple[Statement, ...] = spec("What the person said.", default=())
     note: str | None = spec("Anything else a reader needs.", default=None)
+    inferred: tuple[Marking, ...] = inferred_field()
+    added: tuple[Marking, ...] = added_field()
     source: tuple[str, ...] = source_field()
 
 
@@ -180,6 +225,8 @@ class Agreement:
     validity: str | None = spec("How long it runs, as the article says it.", default=None,
                                 example="until 2026")
     note: str | None = spec("Anything else a reader needs.", default=None)
+    inferred: tuple[Marking, ...] = inferred_field()
+    added: tuple[Marking, ...] = added_field()
     source: tuple[str, ...] = source_field()
 
 
@@ -215,6 +262,8 @@ class TradeStatistic:
     derived: Derived | None = spec("Present when the article implies the value but does "
                                    "not state it.", default=None)
     note: str | None = spec("Anything else a reader needs.", default=None)
+    inferred: tuple[Marking, ...] = inferred_field()
+    added: tuple[Marking, ...] = added_field()
     source: tuple[str, ...] = source_field()
 
 
@@ -237,6 +286,8 @@ class CooperationArea:
     area: str = spec("The field of cooperation.", min_length=1, example="Transport and transit")
     details: str | None = spec("What the article says about it.", default=None)
     places: tuple[Place, ...] = spec("Where it happens and what is made there.", default=())
+    inferred: tuple[Marking, ...] = inferred_field()
+    added: tuple[Marking, ...] = added_field()
     source: tuple[str, ...] = source_field()
 
 
@@ -249,6 +300,8 @@ class Organisation:
     acronym: str | None = spec("Short form, as the article uses it.", default=None,
                                example="CSTO")
     note: str | None = spec("What the article says about it.", default=None)
+    inferred: tuple[Marking, ...] = inferred_field()
+    added: tuple[Marking, ...] = added_field()
     source: tuple[str, ...] = source_field()
 
 
@@ -262,6 +315,8 @@ class Event:
     place: str | None = spec("Where.", default=None)
     note: str | None = spec("Anything else a reader needs, such as how the date is known.",
                             default=None)
+    inferred: tuple[Marking, ...] = inferred_field()
+    added: tuple[Marking, ...] = added_field()
     source: tuple[str, ...] = source_field()
 
 

@@ -1,8 +1,10 @@
 """Proof that a briefing is faithful to its article.
 
 ``briefing check`` runs these after the file has loaded: the article's hash, every source
-excerpt found verbatim in the article (whitespace aside), every stated figure present in
-its own excerpts, and every derived figure's arithmetic recomputed.
+excerpt found verbatim in the article (whitespace aside), every value a reader would take
+for the article's own (names, countries, roles, dates, periods, figures: origins.CHECKED)
+stated in its entry's excerpts or marked inferred, added or derived, every marking naming
+a value the entry holds, and every derived figure's arithmetic recomputed.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from . import origins
 from .article import Article, ArticleRefused, open_verified
 from .load import Document
 from .model import SECTIONS, TradeStatistic
 from .numeric import decimal_places, evaluate_arithmetic, plain
 from .problems import NodePath, Problem, format_path
+from .supported import Excerpts
 
 if TYPE_CHECKING:
     import yaml
@@ -45,7 +49,9 @@ def check_document(document: Document, article: Article | None = None) -> list[P
         problems.append(_problem(document, ("briefing", "article", exc.field), exc.reason))
     if article is not None:
         problems.extend(_excerpt_problems(document, article.normalized))
+        problems.extend(_dateline_problems(document, article.normalized))
     problems.extend(_figure_problems(document))
+    problems.extend(_origin_problems(document))
     problems.sort(key=lambda p: (p.line, p.column))
     return problems
 
@@ -189,45 +195,79 @@ def _clip(text: str, limit: int) -> str:
 
 # --- figures ----------------------------------------------------------------------------
 
-_NUMBER_WORDS = {
-    0: "zero", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
-    8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen",
-    14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen", 18: "eighteen",
-    19: "nineteen", 20: "twenty", 30: "thirty", 40: "forty", 50: "fifty", 60: "sixty",
-    70: "seventy", 80: "eighty", 90: "ninety", 100: "hundred",
-}
-
-
-_WORD_VALUES = {word: value for value, word in _NUMBER_WORDS.items()}
-_GROUPED = re.compile(r"(?<![\w.])\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?(?![\w]|[.,]\d)")
-_PLAIN = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w]|[.,]\d)")
-_WORD = re.compile(r"[a-z]+")
-
-
-def numbers_in_text(text: str) -> set[float]:
-    """Every number written in the text: 441.4, 1,500, 1 500, 260, or a word like 'three'."""
-    found = {float(m.group().replace(",", "").replace("\u00a0", "").replace(" ", ""))
-             for m in _GROUPED.finditer(text)}
-    found.update(float(m.group()) for m in _PLAIN.finditer(text))
-    found.update(float(_WORD_VALUES[w]) for w in _WORD.findall(text.lower())
-                 if w in _WORD_VALUES)
-    return found
-
-
 def _figure_problems(document: Document) -> Iterator[Problem]:
     for index, stat in enumerate(document.briefing.trade_statistics):
-        base: NodePath = ("trade_statistics", index)
-        written = numbers_in_text(" ".join(normalize_space(s) for s in stat.source))
         if stat.derived is not None:
-            yield from _derived_problems(document, base, stat)
-        elif stat.value is not None and float(stat.value) not in written:
-            yield _problem(document, base + ("value",), (
-                f"{plain(stat.value)} is not written in this entry's source excerpts; quote "
-                "the sentence that states it, or mark it derived with its arithmetic"))
-        if stat.change is not None and float(stat.change.value) not in written:
-            yield _problem(document, base + ("change", "value"), (
-                f"{plain(stat.change.value)} is not written in this entry's source "
-                "excerpts"))
+            yield from _derived_problems(document, ("trade_statistics", index), stat)
+
+
+# --- where values come from ---------------------------------------------------------------
+
+def _origin_problems(document: Document) -> Iterator[Problem]:
+    """Values neither stated in their entry's excerpts nor marked, and markings that name
+    no value of their entry."""
+    for base, entry in origins.entries(document.briefing):
+        yield from _marking_problems(document, base, entry)
+    for found in origins.unstated(document.briefing):
+        yield _problem(document, found.entry + found.path, _unstated_message(found))
+
+
+# Where an article's dateline is written: its first line, or the first words of its text.
+DATELINE_CHARS = 300
+
+
+def _dateline_problems(document: Document, article: str) -> Iterator[Problem]:
+    dateline = document.briefing.briefing.dateline
+    if dateline is None:
+        return
+    missing = Excerpts([article[:DATELINE_CHARS]]).name(dateline)
+    if missing:
+        yield _problem(document, ("briefing", "dateline"), (
+            f"{_clip(dateline, 80)!r} is not the article's dateline (no {_one_of(missing)} "
+            f"in its first {DATELINE_CHARS} characters); write the city the article gives "
+            "at its start, or leave dateline out"))
+
+
+def _unstated_message(found: origins.Unstated) -> str:
+    number = found.sort == origins.NUMBER
+    shown = plain(found.value) if number else repr(_clip(str(found.value), 80))
+    lacking = "" if number else f" (no {_one_of(found.missing)} there)"
+    derived = "mark it derived with its arithmetic, or " if found.path == ("value",) else ""
+    return (f"{shown} is not stated in this entry's source excerpts{lacking}; quote the "
+            f"sentence that states it, or {derived}list it under inferred or added with a "
+            f"reason: {{fields: [{_flow(format_path(found.path))}], reason: ...}}")
+
+
+def _flow(path: str) -> str:
+    """A path as a YAML flow sequence takes it: brackets would open a nested one."""
+    return f'"{path}"' if "[" in path else path
+
+
+def _one_of(items: list[str]) -> str:
+    items = items[:6] + (["..."] if len(items) > 6 else [])
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _marking_problems(document: Document, base: NodePath, entry: object) -> Iterator[Problem]:
+    header = base == ("briefing",)
+    for kind in origins.MARKED:
+        for m_index, marking in enumerate(getattr(entry, kind, ())):
+            for f_index, text in enumerate(marking.fields):
+                path = origins.parse_path(text)
+                if header and path[0] in origins.SECTION_NAMES:
+                    target = origins.value_at(document.briefing, path)
+                else:
+                    target = origins.value_at(entry, path)
+                if origins.holds_value(target):
+                    continue
+                where = base + (kind, m_index, "fields", f_index)
+                if origins.is_missing(target):
+                    reason = (f"{text!r} names no field of this entry" if not header
+                              else f"{text!r} names no field of the briefing section or of "
+                                   "an entry")
+                else:
+                    reason = f"{text!r} holds no value to mark"
+                yield _problem(document, where, reason)
 
 
 def _derived_problems(document: Document, base: NodePath,

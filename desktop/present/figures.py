@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..core.longtext import clipped
 from ..core.model import TradeStatistic
+from ..core.origins import covering, entry_markings
 from . import numbers
 
 KEY_FIGURES = 4
@@ -51,12 +52,17 @@ class Group:
 
 
 def key_figures(stats: Sequence[TradeStatistic]) -> list[int]:
-    """Indices of the figures worth a glance: money first, moving ones next, stated
-    before derived, then in the briefing's order."""
+    """Indices of the figures worth a glance: money first, moving ones next, then in the
+    briefing's order. Only figures the article states: a derived, inferred or added one
+    among the headline numbers would read as the article's own."""
     ranked = heapq.nsmallest(KEY_FIGURES, (
-        (s.unit != "currency", s.change is None, s.derived is not None, i)
-        for i, s in enumerate(stats) if s.value is not None))
+        (s.unit != "currency", s.change is None, i)
+        for i, s in enumerate(stats) if s.value is not None and _stated_value(s)))
     return [key[-1] for key in ranked]
+
+
+def _stated_value(stat: TradeStatistic) -> bool:
+    return stat.derived is None and covering(entry_markings(stat), ("value",)) is None
 
 
 def _bar(index: int, stat: TradeStatistic, label: str, sublabel: str = "") -> Bar:

@@ -66,7 +66,11 @@ def amount(stat: TradeStatistic) -> str:
             words.append(stat.scale)
         if stat.unit:
             words.append(stat.unit)
-    if stat.qualifier and stat.qualifier != "exactly":
+    if stat.qualifier == "one of the top" and stat.unit:
+        # "one of the 3 largest partners", as articles word it; "one of the top 3
+        # largest" would read as a rank they do not give
+        words.insert(0, "one of the")
+    elif stat.qualifier and stat.qualifier != "exactly":
         words.insert(0, stat.qualifier)
     return " ".join(words)
 

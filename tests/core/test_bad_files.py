@@ -39,15 +39,16 @@ EXPECTED = {
         "list sections"],
     "list-at-top.yaml": ["1:1: expected a mapping of sections at the top level, found a list"],
     "excerpt-not-in-article.yaml": [
-        "24:9: trade_statistics[0].source[0]: excerpt not found in the article: after "
+        "25:9: trade_statistics[0].source[0]: excerpt not found in the article: after "
         "\"...ine months of 2017 increased 6\" the article has \"0 percent to\" where the "
         "excerpt has \"1 percent to\""],
     "value-not-in-source.yaml": [
-        "20:12: trade_statistics[0].value: 442 is not written in this entry's source "
+        "21:12: trade_statistics[0].value: 442 is not stated in this entry's source "
         "excerpts; quote the sentence that states it, or mark it derived with its "
-        "arithmetic"],
+        "arithmetic, or list it under inferred or added with a reason: "
+        "{fields: [value], reason: ...}"],
     "wrong-arithmetic.yaml": [
-        "22:19: trade_statistics[0].derived.arithmetic: '441.4 / 1.5' gives 294.267, which "
+        "23:19: trade_statistics[0].derived.arithmetic: '441.4 / 1.5' gives 294.267, which "
         "does not round to the value 276"],
     "wrong-sha256.yaml": [
         "9:13: briefing.article.sha256: the article "

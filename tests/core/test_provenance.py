@@ -11,8 +11,8 @@ from desktop.core.provenance import (
     evaluate_arithmetic,
     explain_missing,
     normalize_space,
-    numbers_in_text,
 )
+from desktop.core.supported import numbers_in_text
 
 
 def test_whitespace_is_the_only_tolerated_difference():

@@ -216,10 +216,10 @@ def test_unreadable_qt_output_is_a_finish_error():
 
 @pytest.mark.parametrize(("old", "new", "problem"), [
     ("value: 441.4", "value: " + "9" * 400,
-     "142:12: trade_statistics[0].value: 99999999999999999999... is too long for a number "
+     "175:12: trade_statistics[0].value: 99999999999999999999... is too long for a number "
      "(400 characters; a number has at most 15 significant digits)"),
     ("arithmetic: 441.4 / (1 + 60 / 100)", "arithmetic: '" + "-" * 10_000 + "1'",
-     "159:19: trade_statistics[1].derived.arithmetic: the arithmetic is 10,001 characters "
+     "198:19: trade_statistics[1].derived.arithmetic: the arithmetic is 10,001 characters "
      "long; at most 500"),
 ])
 def test_a_number_out_of_bounds_is_one_line_and_leaves_the_old_file(tmp_path, existing, old,

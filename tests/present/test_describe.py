@@ -17,7 +17,7 @@ def seed():
 def test_entry_as_plain_text_has_fields_and_excerpts(seed):
     text = describe.as_plain_text(seed.trade_statistics[1])
     assert text.startswith("Bilateral trade turnover\n")
-    assert "Figure: $275.9 million\n" in text
+    assert "Figure: about $275.9 million\n" in text
     assert "Derived: 441.4 / (1 + 60 / 100) = 275.875 ≈ 275.9" in text
     assert "Source:\n  The turnover for the first nine months of 2017" in text
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from conftest import SEED_BRIEFING
 
 from desktop.core.load import load_briefing
-from desktop.core.model import TradeStatistic
+from desktop.core.model import Marking, TradeStatistic
 from desktop.present.figures import MAX_BARS, chart_groups, key_figures
 
 
@@ -29,7 +31,7 @@ def test_chart_compares_2016_and_2017_turnover_with_the_derived_one_marked(seed)
     assert group.comparison and group.total == 2
     assert [bar.label for bar in group.bars] == ["January-September 2016",
                                                  "January-September 2017"]
-    assert [bar.value_text for bar in group.bars] == ["$275.9 million", "$441.4 million"]
+    assert [bar.value_text for bar in group.bars] == ["about $275.9 million", "$441.4 million"]
     assert group.bars[0].derived == "441.4 / (1 + 60 / 100) = 275.875 ≈ 275.9"
     assert group.bars[1].derived is None and group.bars[1].change_text == "↑ 60%"
     assert group.bars[1].direction == "increase"
@@ -57,6 +59,11 @@ def test_no_values_no_chart():
     assert chart_groups([TradeStatistic(metric="m", direction="increase", source=("s",))]) == []
 
 
-def test_key_figures_are_money_then_moving_then_stated(seed):
-    assert key_figures(seed.trade_statistics) == [0, 1, 4, 5]
+def test_key_figures_are_money_then_moving_and_only_what_the_article_states(seed):
+    # 1 is the derived 2016 turnover: never a headline number.
+    assert key_figures(seed.trade_statistics) == [0, 4, 5, 6]
+    marked = dataclasses.replace(seed.trade_statistics[4], inferred=(
+        Marking(fields=("value",), reason="a reading"),))
+    stats = (*seed.trade_statistics[:4], marked, *seed.trade_statistics[5:])
+    assert key_figures(stats) == [0, 5, 6, 7]
     assert key_figures(()) == []

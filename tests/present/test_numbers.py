@@ -39,7 +39,7 @@ def test_numbers_are_shown_with_the_digits_written(value, shown):
     ({"value": 150, "qualifier": "more than", "unit": "participants"},
      "more than 150 participants"),
     ({"value": 3, "qualifier": "one of the top", "unit": "largest partners"},
-     "one of the top 3 largest partners"),
+     "one of the 3 largest partners"),
     ({"value": 260.0, "unit": "enterprises", "qualifier": "exactly"}, "260 enterprises"),
     ({"value": 1.23456789, "unit": "tonnes"}, "1.23456789 tonnes"),
     ({"value": 12, "scale": "thousand", "unit": "tonnes"}, "12 thousand tonnes"),

@@ -124,6 +124,6 @@ def test_screenshot_of_a_file_with_a_huge_number_shows_the_banner_and_exits_1(se
     result = run_cli(str(seed_copy), "--tab", "trade", "--screenshot", str(out))
     assert result.returncode == 1
     assert result.stderr == (
-        f"{seed_copy}:142:12: trade_statistics[0].value: 99999999999999999999... is too long "
+        f"{seed_copy}:175:12: trade_statistics[0].value: 99999999999999999999... is too long "
         "for a number (400 characters; a number has at most 15 significant digits)\n")
     assert out.exists()

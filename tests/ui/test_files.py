@@ -212,15 +212,15 @@ def test_f5_reloads_and_an_excerpt_missing_from_the_article_is_flagged(make_wind
 NUMBERS_OUT_OF_BOUNDS = {
     "a 400-digit integer": (
         "value: 441.4", "value: " + "9" * 400,
-        "142:12: trade_statistics[0].value: 99999999999999999999... is too long for a number "
+        "175:12: trade_statistics[0].value: 99999999999999999999... is too long for a number "
         "(400 characters; a number has at most 15 significant digits)"),
     "a sum of 10,000 terms": (
         "arithmetic: 441.4 / (1 + 60 / 100)", "arithmetic: " + "+".join(["1"] * 10_000),
-        "159:19: trade_statistics[1].derived.arithmetic: the arithmetic is 19,999 characters "
+        "198:19: trade_statistics[1].derived.arithmetic: the arithmetic is 19,999 characters "
         "long; at most 500"),
     "NaN from arithmetic": (
         "arithmetic: 441.4 / (1 + 60 / 100)", "arithmetic: 1e999 - 1e999",
-        "159:19: trade_statistics[1].derived.arithmetic: '1e999 - 1e999': 1e999 is too large "
+        "198:19: trade_statistics[1].derived.arithmetic: '1e999 - 1e999': 1e999 is too large "
         "(a number is less than 10^15 in size)"),
 }
 

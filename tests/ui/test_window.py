@@ -37,8 +37,9 @@ def test_every_tab_shows_the_seed_entries(make_window):
     lines = window.overview_tab().text().splitlines()
     assert SEED.briefing.title in lines
     assert SEED.briefing.summary in lines
-    assert "$441.4 million" in lines and "$275.9 million" in lines
-    assert "derived: 441.4 / (1 + 60 / 100) = 275.875 ≈ 275.9" in lines
+    # Key figures are figures the article states: the derived 2016 turnover is not one.
+    assert "$441.4 million" in lines
+    assert not any("275.9" in line for line in lines)
     assert all(org.name in window.overview_tab().text() for org in SEED.organisations)
     window.select_tab("source")
     assert window.source_tab().view.toPlainText() == SEED_ARTICLE.read_text(encoding="utf-8")
@@ -47,7 +48,7 @@ def test_every_tab_shows_the_seed_entries(make_window):
 def test_charts_show_the_comparison_and_the_events(make_window):
     window = make_window(SEED_BRIEFING, tab="trade")
     trade, timeline = window.entry_tab("trade").header, window.entry_tab("timeline").header
-    assert "January-September 2016: $275.9 million (derived)" in trade.summary()
+    assert "January-September 2016: about $275.9 million (derived)" in trade.summary()
     assert not timeline.is_histogram()
     assert timeline.accessibleDescription().startswith("9 events from 2012")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import capital_index
 from ..model import CooperationArea, Place
-from .gazetteer import capital_index
 from .sentences import Sentence, sentence_case
 
 _HEAD = r"(?:cooperation|collaboration|co-operation|partnership|interaction)"

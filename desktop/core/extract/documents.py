@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import adjective_index
 from ..model import Agreement
-from .gazetteer import adjective_index
 from .sentences import Sentence, sentence_case
 
 _ADJECTIVES = adjective_index()

@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
-from ..model import DATE_PATTERN, Agreement, ArticleRef, Briefing, Event, Header, TradeStatistic
+from ..gazetteer import capital_index, capital_pattern
+from ..model import (
+    DATE_PATTERN,
+    SECTIONS,
+    Agreement,
+    ArticleRef,
+    Briefing,
+    Event,
+    Header,
+    Marking,
+    TradeStatistic,
+)
+from ..origins import ADDED, INFERRED, unstated
+from ..problems import NodePath, format_path
 from ..textfile import MAX_BYTES_ENV, max_bytes, megabytes
 from . import date_phrases
 from .areas import Areas
 from .documents import agreements
 from .events import events
 from .figures import statistics
-from .gazetteer import capital_index, capital_pattern
 from .orgs import Organisations
 from .people import People
 from .sentences import Sentence, clip, dateline, sentences
 
+_E = TypeVar("_E")
 _CAPITALS = capital_index()
 _CAPITAL = capital_pattern()
 DRAFT_NOTE = (
@@ -100,14 +115,90 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
     lead = all_sentences[0] if all_sentences else Sentence(article_text.strip(), 0, 0)
     header = _header(lead, all_sentences, headline, city, year, timeline, article_path_rel,
                      sha256, date)
-    return Briefing(
+    return mark_readings(Briefing(
         schema_version=1, briefing=header, leaders=people.leaders(),
         agreements=_unique(docs, lambda a: a.title.lower()),
         trade_statistics=_unique(stats, lambda s: (s.metric, s.value, s.period,
                                                    s.direction, s.source)),
         cooperation_areas=tuple(areas.areas), organisations=orgs.organisations(),
         events=tuple(sorted(_unique(timeline, lambda e: (e.date, e.title)),
-                            key=lambda e: e.date)))
+                            key=lambda e: e.date))), given_date=date)
+
+
+# Why the builder wrote a value its entry's sentence does not state, by the field it is
+# in: the rules that put it there. The draft never leaves such a value unmarked: a reader
+# must be able to tell the article's words from the builder's readings.
+_READINGS: dict[tuple[str, str], tuple[str, str]] = {
+    ("briefing", "date"): (INFERRED, "The lead sentence does not give the whole date; the "
+                           "draft dates the briefing by the article's other dates."),
+    ("briefing", "place"): (INFERRED, "The lead sentence does not name it; the draft takes "
+                            "it from the article's dateline or the capital it names, with "
+                            "that capital's country."),
+    ("agreements", "parties"): (INFERRED, "The sentence does not name the parties (\"the two "
+                                "countries\", \"bilateral\"); the draft takes the countries "
+                                "of the article's leaders."),
+    ("agreements", "date"): (INFERRED, "The sentence does not give the whole date; the "
+                             "draft takes the year from the article's other dates."),
+    ("trade_statistics", "period"): (INFERRED, "The sentence does not name the base of the "
+                                     "change; the draft reads it as the same period a year "
+                                     "before."),
+    ("trade_statistics", "change"): (INFERRED, "The sentence does not name the base of the "
+                                     "change; the draft reads it as the same period a year "
+                                     "before."),
+    ("events", "date"): (INFERRED, "The sentence gives no year (or not the whole date); the "
+                         "draft takes it from the article's other dates."),
+    ("organisations", "name"): (ADDED, "The full name of the acronym the article writes, "
+                                "from the builder's list of organisations."),
+    ("cooperation_areas", "places"): (ADDED, "The country of a capital the article names, "
+                                      "from the builder's list of capitals."),
+    ("leaders", "country"): (INFERRED, "The sentence does not name the country; the draft "
+                             "takes it from the article's dateline or the leader's title."),
+}
+_READ_ELSEWHERE = (INFERRED, "Not in this entry's sentence: the draft's reading of the rest "
+                   "of the article.")
+
+
+def mark_readings(briefing: Briefing, *, given_date: str | None = None) -> Briefing:
+    """The briefing with every value its entry's excerpts do not state marked inferred or
+    added, with the rule's reason (a date given with --date says so)."""
+    wanted: dict[NodePath, dict[tuple[str, str], list[str]]] = {}
+    for found in unstated(briefing):
+        kind, reason = _READINGS.get((found.entry[0], str(found.path[0])), _READ_ELSEWHERE)
+        if found.entry == ("briefing",) and found.path == ("date",) and given_date:
+            reason = "Given by hand when the draft was built (briefing build --date)."
+        wanted.setdefault(found.entry, {}).setdefault((kind, reason), []).append(
+            format_path(found.path))
+    if not wanted:
+        return briefing
+    header = _marked(briefing.briefing, wanted.get(("briefing",), {}))
+    sections = {section: tuple(_marked(entry, wanted.get((section, index), {}))
+                               for index, entry in enumerate(getattr(briefing, section)))
+                for section, _cls in SECTIONS}
+    return dataclasses.replace(briefing, briefing=header, **sections)
+
+
+def _whole_lists(entry: object, paths: list[str]) -> tuple[str, ...]:
+    """``parties[0], parties[1]`` as ``parties`` when they are all of the list."""
+    out: list[str] = []
+    for path in paths:
+        name, bracket, _rest = path.partition("[")
+        items = getattr(entry, name, None) if bracket and "." not in path else None
+        if isinstance(items, tuple) and all(f"{name}[{i}]" in paths for i in range(len(items))):
+            if name not in out:
+                out.append(name)
+        else:
+            out.append(path)
+    return tuple(out)
+
+
+def _marked(entry: _E, marks: dict[tuple[str, str], list[str]]) -> _E:
+    if not marks:
+        return entry
+    new = {kind: [*getattr(entry, kind)] for kind in (INFERRED, ADDED)}
+    for (kind, reason), paths in marks.items():
+        new[kind].append(Marking(fields=_whole_lists(entry, paths), reason=reason))
+    return dataclasses.replace(entry, inferred=tuple(new[INFERRED]),  # type: ignore[type-var]
+                               added=tuple(new[ADDED]))
 
 
 def _unless_stopped(stop: Callable[[], bool] | None, index: int) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer import capital_pattern
 from ..model import Event
 from . import date_phrases
-from .gazetteer import capital_pattern
 from .sentences import Sentence, clip, sentence_case
 
 _CLAUSE = re.compile(r",\s+and\s+|;\s+|\s+after\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+")
@@ -74,12 +74,9 @@ def events(sentence: Sentence, year: int | None) -> list[Event]:
             title = _title(text, item.text)
         if not re.search(r"\w", title):
             continue  # a bare date ("November 29, 2017."): nothing said to happen then
-        notes = []
-        if item.inferred:
-            notes.append(f"The article gives no year here; {item.iso[:4]} is inferred from the "
-                         "rest of the article.")
-        if date_phrases.PLANS.search(clause):
-            notes.append("Planned or proposed, not yet done, as the article tells it.")
-        note = " ".join(notes) or None
+        # A year inferred (item.inferred) is marked as such by draft.mark_readings, with
+        # every other value its sentence does not state.
+        note = ("Planned or proposed, not yet done, as the article tells it."
+                if date_phrases.PLANS.search(clause) else None)
         out.append(Event(date=item.iso, title=title, place=place, note=note, source=(text,)))
     return out

@@ -10,11 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ..model import Change, Derived, TradeStatistic
-from ..numeric import arithmetic_fault, decimal_places, number_fault, plain
-from ..provenance import numbers_in_text
-from . import date_phrases
-from .gazetteer import (
+from ..gazetteer import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DECREASE_WORDS,
@@ -22,6 +18,10 @@ from .gazetteer import (
     ORDINAL_COUNTS,
     SCALES,
 )
+from ..model import Change, Derived, TradeStatistic
+from ..numeric import arithmetic_fault, decimal_places, number_fault, plain
+from ..supported import numbers_in_text
+from . import date_phrases
 from .sentences import Sentence, sentence_case
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

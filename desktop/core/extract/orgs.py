@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Organisation
-from .gazetteer import (
+from ..gazetteer import (
     BODY_NOUNS,
     COUNTRY_ALIASES,
     CURRENCY_WORDS,
     ORGANISATION_HEADS,
     ORGANISATIONS,
 )
+from ..model import Organisation
 from .sentences import Sentence
 
 _KNOWN = re.compile(r"\b(?:" + "|".join(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..gazetteer import COUNTRIES, LEADER_NOUNS, TITLES, adjective_index
 from ..model import Leader, Statement
-from .gazetteer import COUNTRIES, LEADER_NOUNS, TITLES, adjective_index
 from .sentences import Sentence, sentence_case
 
 _ADJECTIVES = adjective_index()
