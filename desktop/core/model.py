@@ -95,7 +95,8 @@ class Marking:
         "The values it covers, as paths within the entry, the way problem messages write "
         "them: `date`, `parties` (the whole list) or `parties[1]` (one item), "
         "`places[0].country`, `change.compared_with`. In the `briefing` section a path may "
-        "also start at a list section, to cover any entry's value: `events[3].date`.",
+        "also start at a list section, to cover any entry's value: `events[3].date`. In a "
+        "flow list, quote a path with brackets: `[date, \"parties[1]\"]`.",
         min_items=1, min_length=1, pattern=FIELD_PATH_PATTERN,
         pattern_doc="a field path such as date, parties[1] or places[0].country",
         example=["date"], searchable=False)

@@ -7,6 +7,7 @@ Run ``python -m desktop.core.schema`` to rewrite ``resources/briefing.schema.jso
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import json
 import typing
 from pathlib import Path
@@ -20,6 +21,7 @@ from .model import (
     NUMBER_MIN_EXPONENT,
     SCHEMA_VERSION,
     Briefing,
+    Header,
 )
 from .rules import allows_none, field_rules, type_kind
 
@@ -88,7 +90,7 @@ def _class_schema(cls: type) -> dict[str, Any]:
         if meta.get("example") is not None:
             prop["examples"] = [meta["example"]]
         properties[f.name] = prop
-    return {"type": "object", "description": (cls.__doc__ or "").strip(),
+    return {"type": "object", "description": inspect.cleandoc(cls.__doc__ or ""),
             "properties": properties, "required": required, "additionalProperties": False}
 
 
@@ -117,6 +119,16 @@ def _type_words(tp: Any) -> str:
         return " \\| ".join(f"`{a}`" for a in arg)
     return {"number": "[number](#numbers-and-arithmetic)", "text": "text",
             "flag": "true/false"}[kind]
+
+
+def _checked_words() -> str:
+    """The checked fields, by class, as the reference lists them."""
+    from .origins import CHECKED
+
+    parts = [f"{cls.__name__ if cls is not Header else 'the briefing section'}'s "
+             + ", ".join(f"`{path.replace('[]', '')}`" for path, _sort in fields)
+             for cls, fields in CHECKED.items()]
+    return "; ".join(parts)
 
 
 def markdown_reference() -> str:
@@ -151,10 +163,27 @@ def markdown_reference() -> str:
         "file like any other; `briefing check` then proves that its result, rounded to the "
         "decimal places of `value`, is `value`.",
         "",
+        "## Where values come from",
+        "",
+        "Every value is one of: **stated** (found in its entry's `source` excerpts: the "
+        "default), **derived** (a figure's `derived` arithmetic), **inferred** (a reading of "
+        "the article, listed under the entry's `inferred` with the reading) or **added** "
+        "(knowledge from outside the article, listed under `added` with where it comes "
+        "from); see [Marking](#marking). `briefing check` reports, each at its line and "
+        "column, every value a reader would take for the article's own that is none of "
+        f"these: {_checked_words()}. Names are matched word by word, whatever their case "
+        "and accents (but not across scripts), a word also matching one it begins or that "
+        "begins it (Belarus, Belarusian); countries also by their demonyms and short names "
+        "(Kazakh, UK); roles by their usual variants (Premier, Prime Minister); periods "
+        "and months also when spelled out (\"the first nine months of 2017\" states "
+        "January to September 2017; \"year on year\" the year before); a day is stated "
+        "by its number beside a month. The `dateline` must be in the first 300 characters "
+        "of the article.",
+        "",
     ]
     for cls in _classes():
         hints = typing.get_type_hints(cls)
-        lines += [f"## {cls.__name__}", "", (cls.__doc__ or "").strip(), "",
+        lines += [f"## {cls.__name__}", "", inspect.cleandoc(cls.__doc__ or ""), "",
                   "| field | type | required | meaning |", "|---|---|---|---|"]
         for f in dataclasses.fields(cls):
             required = "**yes**" if f.default is dataclasses.MISSING else ""
