@@ -129,6 +129,27 @@ def entry_markings(entry: object) -> dict[NodePath, Origin]:
     return found
 
 
+class BriefingMarks:
+    """Each entry's markings, by paths within it, with those the `briefing` section makes
+    on it (``events[5].date``). Only the few entries the header reaches are looked up
+    ahead; any other entry's markings are its own, read when asked."""
+
+    def __init__(self, briefing: Briefing) -> None:
+        self._reached: dict[int, dict[NodePath, Origin]] = {}
+        header: dict[NodePath, Origin] = {}
+        _add_marks(header, ("briefing",), briefing.briefing, header=True)
+        for path, origin in header.items():
+            if path[0] in SECTION_NAMES and len(path) > 2 and isinstance(path[1], int):
+                entries = getattr(briefing, str(path[0]))
+                if path[1] < len(entries):
+                    self._reached.setdefault(id(entries[path[1]]), {})[path[2:]] = origin
+
+    def of(self, entry: object) -> dict[NodePath, Origin]:
+        own = entry_markings(entry)
+        reached = self._reached.get(id(entry))
+        return {**reached, **own} if reached else own
+
+
 def _add_marks(found: dict[NodePath, Origin], base: NodePath, entry: object, *,
                header: bool = False) -> None:
     for kind in MARKED:
