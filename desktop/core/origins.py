@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import (
     SECTIONS,
@@ -26,7 +26,9 @@ from .model import (
     TradeStatistic,
 )
 from .problems import NodePath
-from .supported import Excerpts
+
+if TYPE_CHECKING:
+    from .supported import Excerpts
 
 STATED, DERIVED, INFERRED, ADDED = "stated", "derived", "inferred", "added"
 MARKED = (INFERRED, ADDED)  # the two lists an entry may hold
@@ -226,6 +228,8 @@ def entries(briefing: Briefing) -> Iterator[tuple[NodePath, object]]:
 def unstated(briefing: Briefing) -> Iterator[Unstated]:
     """Every checked value of the briefing its entry's excerpts do not state and no
     marking covers (a derived value is covered by its arithmetic)."""
+    from .supported import Excerpts  # the matching rules: only for the check and drafts
+
     marks = markings(briefing)
     for base, entry in entries(briefing):
         excerpts: Excerpts | None = None

@@ -178,7 +178,10 @@ def markdown_reference() -> str:
         "and months also when spelled out (\"the first nine months of 2017\" states "
         "January to September 2017; \"year on year\" the year before); a day is stated "
         "by its number beside a month. The `dateline` must be in the first 300 characters "
-        "of the article.",
+        "of the article. The window and the printed briefing show an inferred value with "
+        "† after it and an added one with ‡, the reason beside it (a tooltip, a note "
+        "line); derived figures are marked \"derived\" with their arithmetic, and never "
+        "stand among the key figures.",
         "",
     ]
     for cls in _classes():

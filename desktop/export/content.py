@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..core.model import Briefing, TradeStatistic
+from ..core.origins import BriefingMarks
 from ..present import dates, numbers
-from ..present.figures import Group, chart_groups, key_figures
+from ..present.figures import Group, chart_groups, key_figure, key_figures
+from ..present.readings import LEGEND, SIGNS
 from . import sections as body_of
 from .markup import STYLE_SHEET, Notes, esc, style
 from .sections import chart_height_pt
@@ -50,19 +52,20 @@ SECTION_TITLES = (
 def build_content(briefing: Briefing, article_text: str | None, *, source_name: str,
                   generated: datetime, query_label: str | None) -> Content:
     notes = Notes()
+    marks = BriefingMarks(briefing)
     out: list[str] = []
     sections = tuple(Section(anchor, title) for anchor, title in SECTION_TITLES)
-    _title_block(out, briefing, source_name, generated, query_label)
+    _title_block(out, briefing, source_name, generated, query_label, marks)
     _contents(out, sections)
-    charts = tuple(chart_groups(briefing.trade_statistics))
+    charts = tuple(chart_groups(briefing.trade_statistics, marks))
     body = {
-        "overview": lambda: _overview(out, briefing, notes),
-        "leaders": lambda: body_of.leaders(out, briefing.leaders, notes),
-        "agreements": lambda: body_of.agreements(out, briefing.agreements, notes),
-        "trade": lambda: body_of.trade(out, briefing.trade_statistics, charts, notes),
-        "cooperation": lambda: body_of.cooperation(out, briefing.cooperation_areas, notes),
-        "organisations": lambda: body_of.organisations(out, briefing.organisations, notes),
-        "timeline": lambda: body_of.timeline(out, briefing.events, notes),
+        "overview": lambda: _overview(out, briefing, notes, marks),
+        "leaders": lambda: body_of.leaders(out, briefing.leaders, notes, marks),
+        "agreements": lambda: body_of.agreements(out, briefing.agreements, notes, marks),
+        "trade": lambda: body_of.trade(out, briefing.trade_statistics, charts, notes, marks),
+        "cooperation": lambda: body_of.cooperation(out, briefing.cooperation_areas, notes, marks),
+        "organisations": lambda: body_of.organisations(out, briefing.organisations, notes, marks),
+        "timeline": lambda: body_of.timeline(out, briefing.events, notes, marks),
         "sources": lambda: body_of.sources(out, notes),
         "article": lambda: body_of.article(out, article_text, source_name),
     }
@@ -76,32 +79,49 @@ def build_content(briefing: Briefing, article_text: str | None, *, source_name: 
 
 
 def _title_block(out: list[str], briefing: Briefing, source_name: str, generated: datetime,
-                 query_label: str | None) -> None:
+                 query_label: str | None, marks: BriefingMarks) -> None:
     head = briefing.briefing
+    readings = body_of.Readings(marks, head)
     out.append(f'<p{style("kicker")}>BRIEFING NOTE</p>')
     out.append(f'<h1{style("h1")}><a name="top">{esc(head.title)}</a></h1>')
-    rows = [("Date", dates.readable(head.date)), ("Place", head.place)]
+    rows = [("Date", readings.sign(esc(dates.readable(head.date)), ("date",), "date")),
+            ("Place", readings.sign(esc(head.place), ("place",), "place"))]
     if head.dateline:
-        rows.append(("Dateline", head.dateline))
+        rows.append(("Dateline", esc(head.dateline)))
     article = head.article
-    rows.append(("Source article", article.title or source_name))
+    rows.append(("Source article", esc(article.title or source_name)))
     if article.title:
-        rows.append(("Article file", source_name))
+        rows.append(("Article file", esc(source_name)))
     if article.publisher:
-        rows.append(("Publisher", article.publisher))
+        rows.append(("Publisher", esc(article.publisher)))
     if article.url:
-        rows.append(("Address", article.url))
-    rows.append(("Generated", generated.strftime("%Y-%m-%d %H:%M UTC")))
+        rows.append(("Address", esc(article.url)))
+    rows.append(("Generated", esc(generated.strftime("%Y-%m-%d %H:%M UTC"))))
     out.append('<table cellspacing="0" cellpadding="2" border="0" style="margin-bottom:6px">')
-    out.extend(f'<tr><td{style("label")} width="110">{esc(k)}</td><td>{esc(v)}</td></tr>'
+    out.extend(f'<tr><td{style("label")} width="110">{esc(k)}</td><td>{v}</td></tr>'
                for k, v in rows)
     out.append("</table>")
+    reasons = readings.notes()
+    if reasons:
+        out.append(f'<p class="sub">{reasons.removeprefix("<br/>")}</p>')
+    if _has_readings(briefing, marks):
+        out.append(f'<p class="sub">{esc(LEGEND)}.</p>')
     if query_label is not None:
         out.append(f'<p{style("query")}>&nbsp;Filtered: only entries matching the query '
                    f'“{esc(query_label)}” are included.&nbsp;</p>')
     if head.draft:
         out.append(f'<p{style("draft")}>&nbsp;Draft: made by machine and not yet reviewed '
                    'by a person.&nbsp;</p>')
+
+
+def _has_readings(briefing: Briefing, marks: BriefingMarks) -> bool:
+    """Whether any value the print shows is inferred or added: then it says what the
+    signs mean, once, under the title."""
+    from ..core.model import SECTIONS
+
+    return any(origin.kind in SIGNS for entry in (briefing.briefing, *(
+        e for section, _cls in SECTIONS for e in getattr(briefing, section)))
+        for origin in marks.of(entry).values())
 
 
 def _contents(out: list[str], sections: tuple[Section, ...]) -> None:
@@ -117,7 +137,8 @@ def _contents(out: list[str], sections: tuple[Section, ...]) -> None:
     out.append("</table>")
 
 
-def _overview(out: list[str], briefing: Briefing, notes: Notes) -> None:
+def _overview(out: list[str], briefing: Briefing, notes: Notes,
+              marks: BriefingMarks) -> None:
     head = briefing.briefing
     out.append(f"<p>{esc(head.summary)}{notes.refs(head.source)}</p>")
     counts = [(len(briefing.leaders), "leaders"), (len(briefing.agreements), "agreements"),
@@ -138,13 +159,11 @@ def _overview(out: list[str], briefing: Briefing, notes: Notes) -> None:
     if figures:
         out.append("<h3>Key figures</h3>")
         for stat in (stats[i] for i in figures):
-            moved = numbers.change(stat)
-            moved = f" · {esc(moved)}" if moved else ""
-            arithmetic = numbers.derived_arithmetic(stat)
-            derived = (f' · <span class="derived">derived: {esc(arithmetic)}</span>'
-                       if arithmetic else "")
-            out.append(f"<p><b>{esc(numbers.amount(stat))}</b> — {esc(stat.metric)}"
-                       f"{_period(stat)}{moved}{derived}</p>")
+            shown = key_figure(stat, marks.of(stat))
+            moved = f" · {esc(shown.moved)}" if shown.moved else ""
+            reasons = "".join(f'<br/><span class="sm">{esc(n)}</span>' for n in shown.notes)
+            out.append(f"<p><b>{esc(shown.amount)}</b> — {esc(shown.what)}{moved}"
+                       f"{reasons}</p>")
     if head.note:
         out.append("<h3>About this briefing</h3>")
         out.append(f'<p class="sub">{esc(head.note)}</p>')

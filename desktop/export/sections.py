@@ -10,8 +10,10 @@ from ..core.model import (
     Organisation,
     TradeStatistic,
 )
+from ..core.origins import BriefingMarks, Origin
 from ..present import dates, numbers
 from ..present.figures import Group
+from ..present.readings import ANY, SIGNS, note, origin_in
 from ..present.words import term
 from .markup import Notes, Table, empty, esc, esc_text, style
 
@@ -22,17 +24,40 @@ def chart_height_pt(chart: Group) -> float:
     return CHART_ROW_PT * len(chart.bars) + 14
 
 
-def leaders(out: list[str], leaders: tuple[Leader, ...], notes: Notes) -> None:
+class Readings:
+    """One entry's inferred and added values as print shows them: a sign after each, and
+    the reasons as small notes under the entry (each reason once)."""
+
+    def __init__(self, marks: BriefingMarks, entry: object) -> None:
+        self._marks = marks.of(entry)
+        self._notes: dict[Origin, str] = {}
+
+    def sign(self, shown: str, pattern: tuple[str | int, ...], what: str) -> str:
+        """``shown`` (HTML) with the sign of the value at ``pattern``, if it has one."""
+        origin = origin_in(self._marks, pattern)
+        if origin is None or not shown:
+            return shown
+        self._notes.setdefault(origin, note(origin, what))
+        return f'{shown} <span class="derived">{SIGNS[origin.kind]}</span>'
+
+    def notes(self) -> str:
+        return "".join(f'<br/><span class="sm">{esc(n)}</span>' for n in self._notes.values())
+
+
+def leaders(out: list[str], leaders: tuple[Leader, ...], notes: Notes,
+            marks: BriefingMarks) -> None:
     if not leaders:
         return empty(out, "leaders")
     for leader in leaders:
-        out.append(f"<h3>{esc(leader.name)}</h3>")
-        line = f"{esc(leader.role)}, {esc(leader.country)}"
+        readings = Readings(marks, leader)
+        out.append(f"<h3>{readings.sign(esc(leader.name), ('name',), 'name')}</h3>")
+        line = (f"{readings.sign(esc(leader.role), ('role',), 'role')}, "
+                f"{readings.sign(esc(leader.country), ('country',), 'country')}")
         if leader.native_names:
             names = " · ".join(f"{esc(n.name)} <span class=\"sm\">({esc(n.language)})</span>"
                                for n in leader.native_names)
-            line += f" · {names}"
-        out.append(f'<p class="sub">{line}{notes.refs(leader.source)}</p>')
+            line += " · " + readings.sign(names, ("native_names", ANY, "name"), "native names")
+        out.append(f'<p class="sub">{line}{notes.refs(leader.source)}{readings.notes()}</p>')
         if leader.note:
             out.append(f'<p class="sub">{esc(leader.note)}</p>')
         for st in leader.statements:
@@ -42,23 +67,27 @@ def leaders(out: list[str], leaders: tuple[Leader, ...], notes: Notes) -> None:
             out.append(f'<p class="stmt">{topic}{said}{kind}{notes.refs(st.source)}</p>')
 
 
-def agreements(out: list[str], agreements: tuple[Agreement, ...], notes: Notes) -> None:
+def agreements(out: list[str], agreements: tuple[Agreement, ...], notes: Notes,
+               marks: BriefingMarks) -> None:
     if not agreements:
         return empty(out, "agreements")
     table = Table(out, [("Document", 44), ("Status", 14), ("Parties", 22), ("Date", 20)])
     for a in agreements:
+        readings = Readings(marks, a)
         note = f'<br/><span class="sm">{esc(a.note)}</span>' if a.note else ""
         status = f"{esc(term(a.status))}<br/><span class=\"sm\">{esc(term(a.kind))}</span>"
-        date = esc(dates.readable(a.date)) if a.date else ""
+        date = readings.sign(esc(dates.readable(a.date)), ("date",), "date") if a.date else ""
         if a.validity:
-            date += f'<br/><span class="sm">{esc(a.validity)}</span>'
-        table.add(f"<b>{esc(a.title)}</b>{notes.refs(a.source)}{note}", status,
-                  esc(", ".join(a.parties)), date)
+            validity = readings.sign(esc(a.validity), ("validity",), "validity")
+            date += f'<br/><span class="sm">{validity}</span>'
+        parties = readings.sign(esc(", ".join(a.parties)), ("parties",), "parties")
+        table.add(f"<b>{esc(a.title)}</b>{notes.refs(a.source)}{note}{readings.notes()}",
+                  status, parties, date)
     table.close()
 
 
 def trade(out: list[str], stats: tuple[TradeStatistic, ...], charts: tuple[Group, ...],
-          notes: Notes) -> None:
+          notes: Notes, marks: BriefingMarks) -> None:
     if not stats:
         return empty(out, "trade statistics")
     for chart in charts:
@@ -70,6 +99,7 @@ def trade(out: list[str], stats: tuple[TradeStatistic, ...], charts: tuple[Group
         out.append(f'<p{style("caption")}>{_chart_caption(chart)}</p>')
     table = Table(out, [("Figure", 36), ("Value", 22), ("Period", 18), ("Change", 24)])
     for s in stats:
+        readings = Readings(marks, s)
         extra = []
         arithmetic = numbers.derived_arithmetic(s)
         if arithmetic is not None:
@@ -79,12 +109,13 @@ def trade(out: list[str], stats: tuple[TradeStatistic, ...], charts: tuple[Group
                 extra.append(f'<span class="sm">{esc(s.derived.explanation)}</span>')
         if s.note:
             extra.append(f'<span class="sm">{esc(s.note)}</span>')
-        more = "".join(f"<br/>{x}" for x in extra)
-        value = esc(numbers.amount(s))
+        value = readings.sign(esc(numbers.amount(s)), ("value",), "value")
         if s.derived is not None:
             value += ' <span class="derived">(derived)</span>'
-        table.add(f"<b>{esc(s.metric)}</b>{notes.refs(s.source)}{more}", value,
-                  esc(s.period or ""), esc(numbers.change(s)))
+        period = readings.sign(esc(s.period or ""), ("period",), "period")
+        change = readings.sign(esc(numbers.change(s)), ("change",), "change")
+        more = "".join(f"<br/>{x}" for x in extra) + readings.notes()
+        table.add(f"<b>{esc(s.metric)}</b>{notes.refs(s.source)}{more}", value, period, change)
     table.close()
 
 
@@ -94,13 +125,18 @@ def _chart_caption(chart: Group) -> str:
         shown = (f"The first {len(chart.bars)} of {chart.total} figures, by period. "
                  if chart.comparison else
                  f"The {len(chart.bars)} largest of {chart.total} figures in this unit. ")
-    derived = "Hatched bars are derived values. " if any(b.derived for b in chart.bars) \
-        else ""
-    return (f"{shown}{derived}Values as the article gives them; see the table for periods "
-            "and sources.")
+    if any(b.derived for b in chart.bars):
+        values = ("Solid bars: values as the article gives them; hatched bars: values "
+                  "derived from them (the table gives the arithmetic)")
+    else:
+        values = "Values as the article gives them"
+    signs = "; † and ‡ mark inferred and added labels" if any(
+        b.signed for b in chart.bars) else ""
+    return f"{shown}{values}{signs}. See the table for periods and sources."
 
 
-def cooperation(out: list[str], areas: tuple[CooperationArea, ...], notes: Notes) -> None:
+def cooperation(out: list[str], areas: tuple[CooperationArea, ...], notes: Notes,
+                marks: BriefingMarks) -> None:
     # Two tables for the whole section, areas then places (with their area), rather than
     # a heading and a table per area: easier to scan, and a fraction of the layout work
     # at 2,000 areas.
@@ -110,41 +146,55 @@ def cooperation(out: list[str], areas: tuple[CooperationArea, ...], notes: Notes
     for area in areas:
         table.add(f"<b>{esc(area.area)}</b>{notes.refs(area.source)}", esc(area.details or ""))
     table.close()
-    places = [(area, place) for area in areas for place in area.places]
+    places = [(area, index, place) for area in areas
+              for index, place in enumerate(area.places)]
     if not places:
         return None
     out.append("<h3>Places and products</h3>")
     table = Table(out, [("Place", 26), ("Products", 37), ("Area", 16), ("Note", 21)])
-    for area, place in places:
-        where = f"<b>{esc(place.name)}</b>"
+    for area, index, place in places:
+        readings = Readings(marks, area)
+        at = ("places", index)
+        where = f"<b>{readings.sign(esc(place.name), (*at, 'name'), 'place')}</b>"
         if place.country:
-            where += f'<br/><span class="sm">{esc(place.country)}</span>'
+            country = readings.sign(esc(place.country), (*at, "country"), "country")
+            where += f'<br/><span class="sm">{country}</span>'
         if place.established:
-            where += f'<br/><span class="sm">since {esc(dates.readable(place.established))}</span>'
+            since = readings.sign(esc(dates.readable(place.established)),
+                                  (*at, "established"), "established")
+            where += f'<br/><span class="sm">since {since}</span>'
         table.add(where, esc(", ".join(place.products)), esc(area.area),
-                  f'<span class="sm">{esc(place.note or "")}</span>')
+                  f'<span class="sm">{esc(place.note or "")}</span>{readings.notes()}')
     table.close()
     return None
 
 
-def organisations(out: list[str], orgs: tuple[Organisation, ...], notes: Notes) -> None:
+def organisations(out: list[str], orgs: tuple[Organisation, ...], notes: Notes,
+                  marks: BriefingMarks) -> None:
     if not orgs:
         return empty(out, "organisations")
     table = Table(out, [("Organisation", 45), ("Acronym", 12), ("Note", 43)])
     for org in orgs:
-        table.add(f"<b>{esc(org.name)}</b>{notes.refs(org.source)}", esc(org.acronym or ""),
-                  esc(org.note or ""))
+        readings = Readings(marks, org)
+        name = readings.sign(esc(org.name), ("name",), "name")
+        acronym = readings.sign(esc(org.acronym or ""), ("acronym",), "acronym")
+        table.add(f"<b>{name}</b>{notes.refs(org.source)}", acronym,
+                  esc(org.note or "") + readings.notes())
     table.close()
 
 
-def timeline(out: list[str], events: tuple[Event, ...], notes: Notes) -> None:
+def timeline(out: list[str], events: tuple[Event, ...], notes: Notes,
+             marks: BriefingMarks) -> None:
     if not events:
         return empty(out, "events")
     table = Table(out, [("Date", 22), ("Event", 50), ("Place", 28)])
     for ev in events:
+        readings = Readings(marks, ev)
         note = f'<br/><span class="sm">{esc(ev.note)}</span>' if ev.note else ""
-        table.add(esc(dates.readable(ev.date)), f"{esc(ev.title)}{notes.refs(ev.source)}{note}",
-                  esc(ev.place or ""))
+        date = readings.sign(esc(dates.readable(ev.date)), ("date",), "date")
+        place = readings.sign(esc(ev.place or ""), ("place",), "place")
+        table.add(date, f"{esc(ev.title)}{notes.refs(ev.source)}{note}{readings.notes()}",
+                  place)
     table.close()
 
 

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from ..core.longtext import clipped
 from ..core.model import TradeStatistic
-from ..core.origins import covering, entry_markings
+from ..core.origins import BriefingMarks, Origin, covering, entry_markings
+from ..core.problems import NodePath
 from . import numbers
+from .readings import note, origin_at, origin_in, signed
 
 KEY_FIGURES = 4
 MAX_GROUPS = 3
@@ -36,6 +38,7 @@ class Bar:
     change_text: str  # how it moved, without what it is compared with: '↑ 60%'
     direction: str | None  # 'increase', 'decrease', 'unchanged' or None
     derived: str | None  # the arithmetic with its result, for a derived figure
+    signed: bool = False  # the label or value carries an inferred or added sign
 
     @property
     def caption(self) -> str:
@@ -61,16 +64,45 @@ def key_figures(stats: Sequence[TradeStatistic]) -> list[int]:
     return [key[-1] for key in ranked]
 
 
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """A key figure as the Overview and the printed overview show it."""
+
+    amount: str  # '$441.4 million'
+    what: str  # the metric, and its period: 'Bilateral trade turnover, January-…'
+    moved: str  # '↑ 60% on January-September 2016', or ''
+    notes: tuple[str, ...]  # the reasons of inferred or added parts (readings.note)
+
+
+def key_figure(stat: TradeStatistic, marks: dict[NodePath, Origin]) -> KeyFigure:
+    """``stat`` (a key figure: its value is stated) with the signs of what is not."""
+    period = origin_at(marks, ("period",))
+    moved = origin_in(marks, ("change",))
+    what = stat.metric + (f", {signed(stat.period, period)}" if stat.period else "")
+    notes = tuple(dict.fromkeys(note(o, w) for o, w in ((period, "period"),
+                                                         (moved, "change")) if o))
+    return KeyFigure(numbers.amount(stat), what, signed(numbers.change(stat), moved), notes)
+
+
 def _stated_value(stat: TradeStatistic) -> bool:
     return stat.derived is None and covering(entry_markings(stat), ("value",)) is None
 
 
-def _bar(index: int, stat: TradeStatistic, label: str, sublabel: str = "") -> Bar:
+def _bar(index: int, stat: TradeStatistic, label: str, sublabel: str,
+         marks: dict[NodePath, Origin], *, period_label: bool = False) -> Bar:
+    """``period_label``: the label is the figure's period, else the sublabel is."""
     assert stat.value is not None
+    period = origin_at(marks, ("period",))
+    value = origin_at(marks, ("value",))
+    if period_label:
+        label = signed(label, period)
+    else:
+        sublabel = signed(sublabel, period)
     # Charts elide their labels at each paint, measuring them whole: clipped first.
     return Bar(index, clipped(label), clipped(sublabel), float(stat.value),
-               numbers.amount(stat), numbers.change_size(stat), stat.direction,
-               numbers.derived_arithmetic(stat))
+               signed(numbers.amount(stat), value), numbers.change_size(stat), stat.direction,
+               numbers.derived_arithmetic(stat),
+               (period is not None and bool(stat.period)) or value is not None)
 
 
 def _period_key(item: tuple[int, TradeStatistic]) -> tuple[int, int]:
@@ -79,9 +111,16 @@ def _period_key(item: tuple[int, TradeStatistic]) -> tuple[int, int]:
     return (int(years[-1]) if years else 9999, index)
 
 
-def chart_groups(stats: Sequence[TradeStatistic]) -> list[Group]:
+def chart_groups(stats: Sequence[TradeStatistic], marks: BriefingMarks | None = None
+                 ) -> list[Group]:
     """Up to ``MAX_GROUPS`` comparisons, or failing any, one group of the largest money
-    figures; [] when no figure has a value."""
+    figures; [] when no figure has a value. ``marks`` (the briefing's, for the markings
+    its `briefing` section makes) sign inferred and added labels and values."""
+    def bar(index: int, stat: TradeStatistic, label: str, sublabel: str = "", *,
+            period_label: bool = False) -> Bar:
+        own = marks.of(stat) if marks is not None else entry_markings(stat)
+        return _bar(index, stat, label, sublabel, own, period_label=period_label)
+
     groups: dict[tuple, list[tuple[int, TradeStatistic]]] = {}
     money: dict[tuple, list[tuple[int, TradeStatistic]]] = {}  # by currency and scale
     for index, stat in enumerate(stats):
@@ -100,7 +139,8 @@ def chart_groups(stats: Sequence[TradeStatistic]) -> list[Group]:
         first = members[0][1]
         unit = numbers.unit_text(first)
         title = f"{first.metric} ({unit})" if unit else first.metric
-        bars = tuple(_bar(i, s, s.period or s.metric) for i, s in members)
+        bars = tuple(bar(i, s, s.period or s.metric, period_label=bool(s.period))
+                     for i, s in members)
         found.append(Group(clipped(title), bars, True, total))
         if len(found) == MAX_GROUPS:
             break
@@ -110,5 +150,5 @@ def chart_groups(stats: Sequence[TradeStatistic]) -> list[Group]:
     largest = heapq.nlargest(MAX_BARS, same, key=lambda item: float(item[1].value or 0))
     unit = numbers.unit_text(same[0][1])
     title = f"Largest figures in {unit}" if unit else "Largest money figures"
-    return [Group(clipped(title), tuple(_bar(i, s, s.metric, s.period or "")
+    return [Group(clipped(title), tuple(bar(i, s, s.metric, s.period or "")
                                         for i, s in largest), False, len(same))]

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.model import Agreement, CooperationArea, Event, Leader, Organisation, TradeStatistic
 from ..present import dates, numbers
+from ..present.readings import ANY
 from ..present.words import term
 
 
@@ -22,6 +23,9 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None  # None: sort by text, case-insensitively
     width: int = 160  # initial width in pixels; the last column stretches
     field: str = ""  # the field key the cell shows, for `field:` search highlights
+    # Where in the entry the values the cell shows are (readings.ANY: every item of a
+    # list), so an inferred or added one gets its sign; () for a cell of the author's words.
+    marked: tuple[str | int, ...] = ()
 
     def key(self, entry: Any) -> Any:
         """The value to sort by; None for an empty cell, which sorts last either way."""
@@ -47,9 +51,9 @@ def _derived_mark(stat: TradeStatistic) -> str:
 
 
 LEADERS = (
-    Column("Name", lambda e: e.name, width=220, field="name"),
-    Column("Role", lambda e: e.role, field="role"),
-    Column("Country", lambda e: e.country, width=120, field="country"),
+    Column("Name", lambda e: e.name, width=220, field="name", marked=("name",)),
+    Column("Role", lambda e: e.role, field="role", marked=("role",)),
+    Column("Country", lambda e: e.country, width=120, field="country", marked=("country",)),
     Column("Statements", lambda e: str(len(e.statements)) if e.statements else "",
            lambda e: len(e.statements) or None, width=90),
 )
@@ -59,39 +63,42 @@ AGREEMENTS = (
     Column("Kind", lambda e: term(e.kind), width=95, field="kind"),
     Column("Status", lambda e: term(e.status), width=95, field="status"),
     Column("Date", lambda e: dates.readable(e.date) if e.date else "",
-           lambda e: dates.sort_key(e.date) if e.date else None, width=160, field="date"),
-    Column("Parties", lambda e: numbers.joined(e.parties), field="parties"),
+           lambda e: dates.sort_key(e.date) if e.date else None, width=160, field="date",
+           marked=("date",)),
+    Column("Parties", lambda e: numbers.joined(e.parties), field="parties",
+           marked=("parties",)),
 )
 
 TRADE = (
     Column("Metric", lambda e: e.metric, width=220, field="metric"),
     Column("Figure", numbers.amount, lambda e: _optional_number(e.value), width=140,
-           field="value"),
-    Column("Period", lambda e: e.period or "", width=140, field="period"),
+           field="value", marked=("value",)),
+    Column("Period", lambda e: e.period or "", width=140, field="period", marked=("period",)),
     Column("Change", numbers.change,
            lambda e: _optional_number(e.change.value if e.change else None), width=120,
-           field="change.value"),
+           field="change.value", marked=("change",)),
     Column("Derived", _derived_mark, width=80, field="derived.arithmetic"),
 )
 
 COOPERATION = (
     Column("Area", lambda e: e.area, width=230, field="area"),
-    Column("Places", _places, width=170, field="places.name"),
+    Column("Places", _places, width=170, field="places.name", marked=("places", ANY, "name")),
     Column("Products", _products, width=170, field="places.products"),
     Column("Details", lambda e: e.details or "", field="details"),
 )
 
 ORGANISATIONS = (
-    Column("Name", lambda e: e.name, width=360, field="name"),
-    Column("Acronym", lambda e: e.acronym or "", width=90, field="acronym"),
+    Column("Name", lambda e: e.name, width=360, field="name", marked=("name",)),
+    Column("Acronym", lambda e: e.acronym or "", width=90, field="acronym",
+           marked=("acronym",)),
     Column("Note", lambda e: e.note or "", field="note"),
 )
 
 EVENTS = (
     Column("Date", lambda e: dates.readable(e.date), lambda e: dates.sort_key(e.date),
-           width=160, field="date"),
+           width=160, field="date", marked=("date",)),
     Column("Event", lambda e: e.title, width=380, field="title"),
-    Column("Place", lambda e: e.place or "", field="place"),
+    Column("Place", lambda e: e.place or "", field="place", marked=("place",)),
 )
 
 

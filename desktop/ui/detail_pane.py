@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
@@ -26,9 +26,13 @@ from ..core.longtext import Broken, breakable, left_out, shortened
 from ..core.model import entry_label
 from ..present import describe
 from ..present.excerpts import Utf16Offsets, utf16_spans
+from ..present.readings import SIGNS, note
 from . import theme
 from .marks import marked, marked_fragments
 from .widgets import InertTextBrowser
+
+if TYPE_CHECKING:
+    from ..core.origins import BriefingMarks
 
 # What HTML turns into one space: the ASCII whitespace. Anything else is written as it is
 # (a no-break space stays one); a text Qt still shows otherwise is simply not found, and
@@ -62,6 +66,7 @@ class DetailPane(InertTextBrowser):
         self.anchorClicked.connect(self._anchor_clicked)
         self.document().setDefaultStyleSheet("a { text-decoration: none; }")
         self._entry: Any = None
+        self._marks: BriefingMarks | None = None  # inferred and added values, signed
         self._found: Callable[[str], bool] | None = None
         self._highlighter: Any = None  # the search's core Highlighter, or None
         self._rendered: tuple[Any, Any] = (None, None)  # (entry, highlighter) drawn last
@@ -78,6 +83,10 @@ class DetailPane(InertTextBrowser):
 
     def entry(self) -> Any:
         return self._entry
+
+    def set_marks(self, marks: BriefingMarks | None) -> None:
+        """Which values of the briefing's entries are inferred or added (shown next)."""
+        self._marks = marks
 
     def show_entry(self, entry: Any, found: Callable[[str], bool] | None = None) -> None:
         """Show ``entry``; ``found`` says whether an excerpt is in the article."""
@@ -225,7 +234,8 @@ class DetailPane(InertTextBrowser):
         derived_colour = theme.derived_bar(self.palette()).name()
         title = shown(entry_label(entry), describe.label_key(entry))
         rows = []
-        for line in describe.lines(entry, titled=True):
+        marks = self._marks.of(entry) if self._marks is not None else None
+        for line in describe.lines(entry, titled=True, marks=marks):
             pad = 4 + 18 * line.depth
             label = shown(line.label, None)
             derived = shown("derived", None) if line.derived else ""
@@ -233,6 +243,11 @@ class DetailPane(InertTextBrowser):
             if derived:
                 value = (f"<span style='color:{derived_colour}'><b>{derived}</b></span> "
                          f"{value}")
+            if line.origin is not None:  # the sign after the value, the reason below it
+                sign = shown(SIGNS[line.origin.kind], None)
+                reason = shown(note(line.origin), None)
+                value += (f" <b style='color:{derived_colour}'>{sign}</b><br/>"
+                          f"<i style='color:gray'>{reason}</i>")
             rows.append(f"<tr><td style='padding:2px 10px 2px {pad}px; color:gray' "
                         f"valign='top'>{label}</td>"
                         f"<td style='padding:2px'>{value}</td></tr>")

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.longtext import clipped
+from ..present.readings import note, origin_in, signed
 from .columns import Column
+
+if TYPE_CHECKING:
+    from ..core.origins import BriefingMarks
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the core entry object
 ENTRY_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # its position in the briefing's section
@@ -27,6 +31,7 @@ _Index = QModelIndex | QPersistentModelIndex
 # table model's own (enabled, selectable, no children) is what a cell is, and the view
 # asks it twice per painted cell, each time a trip into Python if it were ours.
 _TEXT, _ENTRY, _ENTRY_INDEX = range(3)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _ROLES = {int(Qt.ItemDataRole.DisplayRole.value): _TEXT,
           int(Qt.ItemDataRole.ToolTipRole.value): _TEXT,
           int(Qt.ItemDataRole.AccessibleTextRole.value): _TEXT,
@@ -42,6 +47,7 @@ class EntryModel(QAbstractTableModel):
         self._filter: list[int] | None = None  # ascending entry indices; None: all
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._order: list[int] | None = None  # see _sorted_order
+        self._marks: BriefingMarks | None = None  # inferred and added values, signed
 
     # --- content ---------------------------------------------------------------------
 
@@ -49,9 +55,10 @@ class EntryModel(QAbstractTableModel):
     def columns(self) -> tuple[Column, ...]:
         return self._columns
 
-    def set_entries(self, entries: Sequence[Any]) -> None:
+    def set_entries(self, entries: Sequence[Any], marks: BriefingMarks | None = None) -> None:
         self.beginResetModel()
         self._entries = tuple(entries)
+        self._marks = marks
         self._order = None
         self._rows = self._visible_rows()
         self.endResetModel()
@@ -133,7 +140,12 @@ class EntryModel(QAbstractTableModel):
         if not 0 <= row < len(self._rows):
             return None
         if kind == _TEXT:
-            return clipped(self._columns[index.column()].text(self._entries[self._rows[row]]))
+            spec = self._columns[index.column()]
+            entry = self._entries[self._rows[row]]
+            text, origin = self._text(spec, entry)
+            if origin is not None and role == _TOOLTIP:
+                return f"{text}\n{note(origin)}"  # the reason, at hand
+            return text
         if kind == _ENTRY:
             return self._entries[self._rows[row]]
         return self._rows[row]
@@ -141,7 +153,16 @@ class EntryModel(QAbstractTableModel):
     def cell(self, row: int, column: int) -> tuple[str, str]:
         """What the highlight delegate paints: the cell's text and the field it shows."""
         spec = self._columns[column]
-        return clipped(spec.text(self._entries[self._rows[row]])), spec.field
+        return self._text(spec, self._entries[self._rows[row]])[0], spec.field
+
+    def _text(self, spec: Column, entry: Any) -> tuple[str, Any]:
+        """A cell's text, signed if a value it shows is inferred or added, and that
+        marking (None for most cells: the entry holds none)."""
+        text = clipped(spec.text(entry))
+        if not spec.marked or self._marks is None:
+            return text, None
+        origin = origin_in(self._marks.of(entry), spec.marked)
+        return signed(text, origin), origin
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

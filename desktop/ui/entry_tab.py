@@ -30,6 +30,7 @@ from .highlight_delegate import HighlightDelegate
 from .widgets import LabelStrip
 
 if TYPE_CHECKING:
+    from ..core.origins import BriefingMarks
     from .entry_chart import EntryChart
 
 
@@ -161,13 +162,15 @@ class EntryTab(QWidget):
     # --- content -------------------------------------------------------------------------
 
     def set_entries(self, entries: Sequence[Any], found: Callable[[str], bool] | None = None,
-                    ) -> None:
-        """Show new entries, keeping the selected one (same position and name) if any."""
+                    marks: BriefingMarks | None = None) -> None:
+        """Show new entries, keeping the selected one (same position and name) if any;
+        ``marks`` say which of their values are inferred or added."""
         kept = self.selected_entry_index()
         kept_label = entry_label(self.selected_entry()) if kept is not None else None
         scroll = self.table.verticalScrollBar().value()
         self._found = found
-        self.model.set_entries(entries)
+        self.model.set_entries(entries, marks)
+        self.detail.set_marks(marks)
         self._update_count()
         if kept is not None:
             target = kept if kept < len(entries) and entry_label(entries[kept]) == kept_label \

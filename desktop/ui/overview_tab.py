@@ -16,8 +16,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..core.model import SECTIONS, Briefing
+from ..core.origins import BriefingMarks
 from ..present import dates, numbers
-from ..present.figures import key_figures
+from ..present.figures import key_figure, key_figures
+from ..present.readings import note as reading_note
+from ..present.readings import origin_at, signed
 from . import theme
 from .marks import marked_fragments, pane_html
 from .widgets import InertTextBrowser, plain_label
@@ -125,10 +128,19 @@ class OverviewTab(QWidget):
             out.append(f"<p style='color:{derived}'><b>DRAFT: machine-made, not reviewed by "
                        "a person</b></p>")
         out.append(f"<h2>{mark(header.title, 'title')}</h2>")
-        where = " · ".join(p for p in (dates.readable(header.date), header.place,
+        marks = BriefingMarks(briefing)
+        signs = marks.of(header)
+        date_origin = origin_at(signs, ("date",))
+        place_origin = origin_at(signs, ("place",))
+        where = " · ".join(p for p in (signed(dates.readable(header.date), date_origin),
+                                       signed(header.place, place_origin),
                                        f"dateline {header.dateline}" if header.dateline
                                        else "") if p)
-        out.append(f"<p style='color:{muted}'>{mark(where)}</p>")
+        out.append(f"<p style='color:{muted}'>{mark(where)}")
+        for origin, what in ((date_origin, "date"), (place_origin, "place")):
+            if origin is not None:  # the reason at hand, under what it explains
+                out.append(f"<br/><i>{esc(reading_note(origin, what))}</i>")
+        out.append("</p>")
         out.append(f"<p>{mark(header.summary, 'summary')}</p>")
 
         figures = key_figures(briefing.trade_statistics)
@@ -136,16 +148,12 @@ class OverviewTab(QWidget):
             cells = []
             for index in figures:
                 stat = briefing.trade_statistics[index]
-                what = stat.metric + (f", {stat.period}" if stat.period else "")
-                cell = [f"<span style='font-size:x-large'><b>{esc(numbers.amount(stat))}"
-                        f"</b></span><br/>{esc(what)}"]
-                moved = numbers.change(stat)
-                if moved:
-                    cell.append(f"<br/>{esc(moved)}")
-                arithmetic = numbers.derived_arithmetic(stat)
-                if arithmetic:
-                    cell.append(f"<br/><span style='color:{derived}'>derived: "
-                                f"{esc(arithmetic)}</span>")
+                shown = key_figure(stat, marks.of(stat))
+                cell = [f"<span style='font-size:x-large'><b>{esc(shown.amount)}"
+                        f"</b></span><br/>{esc(shown.what)}"]
+                if shown.moved:
+                    cell.append(f"<br/>{esc(shown.moved)}")
+                cell.extend(f"<br/><i style='color:{muted}'>{esc(n)}</i>" for n in shown.notes)
                 cells.append(f"<td width='25%' style='padding:8px'>{''.join(cell)}</td>")
             out.append("<h3>Key figures</h3><table border='1' cellspacing='0' "
                        "cellpadding='8' width='100%' style='border-color:#999'>"

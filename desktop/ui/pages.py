@@ -88,10 +88,13 @@ class EntryPage(Page):
         self._fill_tab(self.tab(), loaded)
 
     def _fill_tab(self, tab: EntryTab, loaded: Loaded) -> None:
+        from ..core.origins import BriefingMarks
+
         entries = getattr(loaded.briefing, self.section)
-        tab.set_entries(entries, excerpt_finder(loaded.article))
+        marks = BriefingMarks(loaded.briefing)
+        tab.set_entries(entries, excerpt_finder(loaded.article), marks)
         if tab.header is not None:
-            tab.header.set_entries(entries)
+            tab.header.set_entries(entries, marks)
 
     def _search(self, result: SearchResult | None) -> None:
         self._search_tab(self.tab(), result)

@@ -11,6 +11,7 @@ import datetime
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QMouseEvent, QPainter, QPen
@@ -19,8 +20,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ..core.longtext import clipped
 from ..core.model import Event
 from ..present import dates
+from ..present.readings import SIGNS, origin_at
 from . import theme
 from .entry_chart import EntryChart
+
+if TYPE_CHECKING:
+    from ..core.origins import BriefingMarks
 
 MAX_ROWS = 30
 _MARGIN = 12.0
@@ -33,6 +38,10 @@ class _Item:
     end: int  # ordinal of the day after the last
     title: str
     date: str  # as written in the briefing; made readable only when drawn
+    sign: str = ""  # after the date: inferred or added (present/readings.py)
+
+    def when(self) -> str:
+        return dates.readable(self.date) + (f" {self.sign}" if self.sign else "")
 
 
 def _ticks(first: int, last: int) -> list[datetime.date]:
@@ -55,13 +64,17 @@ class TimelineChart(EntryChart):
         self._buckets: dict[datetime.date, int] = {}
         self._by_month = False
 
-    def set_entries(self, events: Sequence[Event]) -> None:
+    def set_entries(self, events: Sequence[Event], marks: BriefingMarks | None = None
+                    ) -> None:
         items = []
         for index, event in enumerate(events):
             span = dates.date_range(event.date)
             if span is not None:
+                origin = (origin_at(marks.of(event), ("date",)) if marks is not None
+                          else None)
                 items.append(_Item(index, span[0].toordinal(), span[1].toordinal() + 1,
-                                   event.title, event.date))
+                                   event.title, event.date, SIGNS[origin.kind] if origin
+                                   else ""))
         items.sort(key=lambda item: (item.start, item.end, item.entry_index))
         self._items = items
         self._buckets = self._count_buckets(items) if len(items) > MAX_ROWS else {}
@@ -145,7 +158,7 @@ class TimelineChart(EntryChart):
             else:
                 painter.drawRoundedRect(QRectF(x0, y - radius, x1 - x0, 2 * radius), radius,
                                         radius)
-            label = clipped(f"{dates.readable(item.date)}  {item.title}")
+            label = clipped(f"{item.when()}  {item.title}")
             room_right = plot.right() - x1 - 8
             room_left = x0 - plot.left() - 8
             painter.setPen(text)
@@ -197,7 +210,7 @@ class TimelineChart(EntryChart):
             painter.setPen(text)
             painter.drawText(QRectF(plot.left(), plot.top(), plot.width(), 20),
                              Qt.AlignmentFlag.AlignRight,
-                             f"marked: {dates.readable(chosen.date)}  {chosen.title}")
+                             f"marked: {chosen.when()}  {chosen.title}")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         for rect, entry_index in self._rows:

@@ -7,6 +7,7 @@ arithmetic is written under the chart, so a reader never mistakes one for the ot
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPen
@@ -16,6 +17,9 @@ from ..core.model import TradeStatistic
 from ..present.figures import Bar, Group, chart_groups
 from . import theme
 from .entry_chart import EntryChart
+
+if TYPE_CHECKING:
+    from ..core.origins import BriefingMarks
 
 _MARGIN = 12.0
 _CHANGE_COLOURS = {"increase": QColor("#2e9d4f"), "decrease": QColor("#c03030")}
@@ -31,8 +35,9 @@ class TradeChart(EntryChart):
         self._groups: list[Group] = []
         self._hit: list[tuple[QRectF, int]] = []
 
-    def set_entries(self, stats: Sequence[TradeStatistic]) -> None:
-        self._groups = chart_groups(stats)
+    def set_entries(self, stats: Sequence[TradeStatistic],
+                    marks: BriefingMarks | None = None) -> None:
+        self._groups = chart_groups(stats, marks)
         self.setAccessibleDescription(self.summary())
         self.update()
 

@@ -29,8 +29,9 @@ def test_chart_compares_2016_and_2017_turnover_with_the_derived_one_marked(seed)
     group = groups[0]
     assert group.title == "Bilateral trade turnover (USD million)"
     assert group.comparison and group.total == 2
-    assert [bar.label for bar in group.bars] == ["January-September 2016",
+    assert [bar.label for bar in group.bars] == ["January-September 2016 †",
                                                  "January-September 2017"]
+    assert [bar.signed for bar in group.bars] == [True, False]
     assert [bar.value_text for bar in group.bars] == ["about $275.9 million", "$441.4 million"]
     assert group.bars[0].derived == "441.4 / (1 + 60 / 100) = 275.875 ≈ 275.9"
     assert group.bars[1].derived is None and group.bars[1].change_text == "↑ 60%"

@@ -48,7 +48,8 @@ def test_every_tab_shows_the_seed_entries(make_window):
 def test_charts_show_the_comparison_and_the_events(make_window):
     window = make_window(SEED_BRIEFING, tab="trade")
     trade, timeline = window.entry_tab("trade").header, window.entry_tab("timeline").header
-    assert "January-September 2016: about $275.9 million (derived)" in trade.summary()
+    # The 2016 period is a reading of the article (inferred): its label carries the sign.
+    assert "January-September 2016 †: about $275.9 million (derived)" in trade.summary()
     assert not timeline.is_histogram()
     assert timeline.accessibleDescription().startswith("9 events from 2012")
 
