@@ -10,14 +10,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QFontMetricsF,
     QPainter,
     QPen,
 )
 
 from ..present.figures import Bar, Group
-from .qtapp import BODY_FAMILY
+from .qtapp import painter_font
 from .sections import CHART_ROW_PT
 
 BAR = QColor("#2f5d8f")
@@ -30,8 +29,7 @@ def draw_chart(painter: QPainter, rect: QRectF, chart: Group, dpi: float) -> Non
     """Horizontal bars, one per figure, labelled on the left with the value at the end."""
     pt = dpi / 72.0  # device pixels per point
     row = CHART_ROW_PT * pt
-    font = QFont(BODY_FAMILY)
-    font.setPointSizeF(7.5)
+    font = painter_font(painter, 7.5)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setFont(font)

@@ -51,22 +51,22 @@ SECTION_TITLES = (
 )
 def build_content(briefing: Briefing, article_text: str | None, *, source_name: str,
                   generated: datetime, query_label: str | None) -> Content:
-    notes = Notes()
     marks = BriefingMarks(briefing)
+    ctx = body_of.Context(Notes(), marks, query_label)
     out: list[str] = []
     sections = tuple(Section(anchor, title) for anchor, title in SECTION_TITLES)
     _title_block(out, briefing, source_name, generated, query_label, marks)
     _contents(out, sections)
     charts = tuple(chart_groups(briefing.trade_statistics, marks))
     body = {
-        "overview": lambda: _overview(out, briefing, notes, marks),
-        "leaders": lambda: body_of.leaders(out, briefing.leaders, notes, marks),
-        "agreements": lambda: body_of.agreements(out, briefing.agreements, notes, marks),
-        "trade": lambda: body_of.trade(out, briefing.trade_statistics, charts, notes, marks),
-        "cooperation": lambda: body_of.cooperation(out, briefing.cooperation_areas, notes, marks),
-        "organisations": lambda: body_of.organisations(out, briefing.organisations, notes, marks),
-        "timeline": lambda: body_of.timeline(out, briefing.events, notes, marks),
-        "sources": lambda: body_of.sources(out, notes),
+        "overview": lambda: _overview(out, briefing, ctx),
+        "leaders": lambda: body_of.leaders(out, briefing.leaders, ctx),
+        "agreements": lambda: body_of.agreements(out, briefing.agreements, ctx),
+        "trade": lambda: body_of.trade(out, briefing.trade_statistics, charts, ctx),
+        "cooperation": lambda: body_of.cooperation(out, briefing.cooperation_areas, ctx),
+        "organisations": lambda: body_of.organisations(out, briefing.organisations, ctx),
+        "timeline": lambda: body_of.timeline(out, briefing.events, ctx),
+        "sources": lambda: body_of.sources(out, ctx),
         "article": lambda: body_of.article(out, article_text, source_name),
     }
     for number, section in enumerate(sections, start=1):
@@ -137,8 +137,8 @@ def _contents(out: list[str], sections: tuple[Section, ...]) -> None:
     out.append("</table>")
 
 
-def _overview(out: list[str], briefing: Briefing, notes: Notes,
-              marks: BriefingMarks) -> None:
+def _overview(out: list[str], briefing: Briefing, ctx: body_of.Context) -> None:
+    notes, marks = ctx.notes, ctx.marks
     head = briefing.briefing
     out.append(f"<p>{esc(head.summary)}{notes.refs(head.source)}</p>")
     counts = [(len(briefing.leaders), "leaders"), (len(briefing.agreements), "agreements"),
@@ -146,14 +146,21 @@ def _overview(out: list[str], briefing: Briefing, notes: Notes,
               (len(briefing.cooperation_areas), "cooperation areas"),
               (len(briefing.organisations), "organisations"),
               (len(briefing.events), "events")]
+    # A filtered export counts what the search left in: the sections it left empty are
+    # not worth a box each.
+    counts = [(n, label) for n, label in counts if n or ctx.query is None]
     out.append("<h3>In this briefing</h3>")
-    out.append('<table width="100%" cellspacing="0" cellpadding="3" border="0" '
-               'style="margin-bottom:6px"><tr>')
-    out.extend(f'<td align="center"{style("figure")}>{numbers.number(n)}</td>'
-               for n, _ in counts)
-    out.append("</tr><tr>")
-    out.extend(f'<td align="center"{style("figlabel")}>{label}</td>' for _, label in counts)
-    out.append("</tr></table>")
+    if not counts:
+        out.append(f'<p{style("empty")}>No entries match “{esc(ctx.query or "")}”.</p>')
+    else:
+        out.append('<table width="100%" cellspacing="0" cellpadding="3" border="0" '
+                   'style="margin-bottom:6px"><tr>')
+        out.extend(f'<td align="center"{style("figure")}>{numbers.number(n)}</td>'
+                   for n, _ in counts)
+        out.append("</tr><tr>")
+        out.extend(f'<td align="center"{style("figlabel")}>{label}</td>'
+                   for _, label in counts)
+        out.append("</tr></table>")
     stats = briefing.trade_statistics
     figures = key_figures(stats)
     if figures:

@@ -90,8 +90,12 @@ class Notes:
         return " " + "".join(links) if links else ""
 
 
-def empty(out: list[str], what: str) -> None:
-    out.append(f'<p{style("empty")}>No {what} in this briefing.</p>')
+def empty(out: list[str], what: str, query: str | None = None) -> None:
+    """Say that a section has nothing to show: in the briefing, or among the entries the
+    search an export is filtered by leaves in."""
+    said = (f"No {what} match “{esc(query)}”." if query is not None else
+            f"No {what} in this briefing.")
+    out.append(f'<p{style("empty")}>{said}</p>')
 
 
 class Table:

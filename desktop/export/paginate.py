@@ -2,10 +2,11 @@
 
 QTextDocument's own pagination splits table rows across pages and knows nothing of running
 headers or "Page N of M". So the document is laid out once as a single tall column and cut
-into pages here, only where a cut is allowed: between lines of a paragraph, between table
-rows, never right after a heading or between a chart and its title. A page that starts
-inside a table repeats its header row. One layout pass, then a linear walk: cheap even for
-tens of thousands of entries.
+into pages here, only where a cut is allowed: between lines of a paragraph (leaving at
+least two lines on each side), between table rows (never leaving a table's last row alone
+on the next page), never right after a heading or between a chart and its title. A page
+that starts inside a table repeats its header row. One layout pass, then a linear walk:
+cheap even for tens of thousands of entries.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextDocument, QTextTabl
 # height sticks at 8,388,608 and later blocks get empty rectangles). Refuse before that.
 MAX_HEIGHT = 8_300_000
 MINIMUM_HEIGHT = QTextBlockFormat.LineHeightTypes.MinimumHeight.value
+# A paragraph cut between pages keeps this many lines on each side (no widows, no orphans).
+KEEP_LINES = 2
 
 
 class TooLongError(Exception):
@@ -63,6 +66,7 @@ class Geometry:
     anchors: dict[str, float] = field(default_factory=dict)  # heading anchor -> its top
     notes: dict[str, float] = field(default_factory=dict)  # "n12" -> top of source note 12
     charts: list[float] = field(default_factory=list)  # tops of the chart placeholders
+    headings: list[tuple[float, float]] = field(default_factory=list)  # (top, bottom) each
     table_tops: list[float] = field(default_factory=list)  # for bisecting ``tables``
 
 
@@ -89,7 +93,8 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
             if not after_heading:
                 geometry.breaks.append(rows.top)
             first_body = table.format().headerRowCount() + 1
-            geometry.breaks.extend(rows.row_tops[first_body:])
+            # Not before the last row: alone at the top of a page it reads as a stray.
+            geometry.breaks.extend(rows.row_tops[first_body:-1])
             after_heading = False
             block = doc.findBlock(table.lastPosition() + 1)
             table_index += 1
@@ -113,6 +118,7 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
             if text.startswith("[") and end > 1:
                 geometry.notes[f"n{text[1:end]}"] = top
         if heading:
+            geometry.headings.append((top, origin + text_layout.boundingRect().bottom()))
             names = _anchor_names(block)
             for name in names:
                 geometry.anchors[name] = top
@@ -120,8 +126,9 @@ def measure(doc: QTextDocument, break_before: frozenset[str], px: float) -> Geom
                 geometry.forced.append(top)
         if not after_heading and not chart:  # a chart stays with its title above it
             geometry.breaks.append(top)
-        if not heading and lines > 1:  # a heading's own lines stay together
-            inner = [origin + text_layout.lineAt(i).y() for i in range(1, lines)]
+        if not heading and lines >= 2 * KEEP_LINES:  # a heading's own lines stay together
+            inner = [origin + text_layout.lineAt(i).y()
+                     for i in range(KEEP_LINES, lines - KEEP_LINES + 1)]
             geometry.breaks.extend(inner)
             geometry.inner.update(dict.fromkeys(inner, block.position()))
         after_heading = heading

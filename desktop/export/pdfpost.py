@@ -22,6 +22,7 @@ from pypdf.errors import PyPdfError
 from pypdf.generic import (
     ArrayObject,
     ByteStringObject,
+    DecodedStreamObject,
     DictionaryObject,
     FloatObject,
     IndirectObject,
@@ -29,6 +30,7 @@ from pypdf.generic import (
     NullObject,
     NumberObject,
     PdfObject,
+    StreamObject,
     TextStringObject,
 )
 
@@ -89,8 +91,34 @@ def _finish(data: bytes, page_count: int, outline: Iterable[tuple[str, Target]],
     info_dict[NameObject("/CreationDate")] = TextStringObject(stamp)
     info_dict[NameObject("/ModDate")] = TextStringObject(stamp)
     info_ref = update.add(info_dict)
+    _plain_spaces(reader, update, data)
     return update.append_to(data, root_ref, info_ref, reader.trailer.get("/ID"),
                             _last_startxref(data))
+
+
+_TO_UNICODE = re.compile(rb"/ToUnicode (\d+) 0 R")
+_ARRAY = re.compile(rb"\[([^\]]*)\]")
+_CHAR_TO_TAB = re.compile(rb"(?m)^(<[0-9A-Fa-f]+>\s+)<0009>$")
+
+
+def _plain_spaces(reader: PdfReader, update: _Update, data: bytes) -> None:
+    """Each font's space read back as a space. Qt's font subsetter maps a glyph to the
+    lowest code point that uses it, and DejaVu draws the tab with its space glyph, so
+    every space of Qt's text layer reads as a tab: copied or searched, "first nine
+    months" is "first\tnine\tmonths". The maps are rewritten in the update (a few small
+    streams, one per font), the glyphs are untouched."""
+    for number in sorted({int(m.group(1)) for m in _TO_UNICODE.finditer(data)}):
+        stream = reader.get_object(number)
+        if not isinstance(stream, StreamObject):
+            continue
+        cmap = stream.get_data()
+        fixed = _ARRAY.sub(lambda m: b"[" + m.group(1).replace(b"<0009>", b"<0020>") + b"]",
+                           cmap)
+        fixed = _CHAR_TO_TAB.sub(rb"\1<0020>", fixed)
+        if fixed != cmap:
+            replacement = DecodedStreamObject()
+            replacement.set_data(fixed)
+            update.put(number, replacement.flate_encode())
 
 
 def _page_refs(reader: PdfReader) -> list[IndirectObject | None]:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QPainter
 
 from ..bundled_fonts import font_families, register_font_files
 from ..paths import fonts_dir
 
 BODY_FAMILY = "DejaVu Sans"
+# Every device is laid out at this resolution and painted scaled (render.py): one layout,
+# so the PDF, the printer and the preview break lines and pages alike.
+LAYOUT_DPI = 72
 TITLE_FAMILY = "DejaVu Serif"
 
 
@@ -37,3 +40,21 @@ def register_fonts() -> None:
     missing = [name for name, families in font_families().items() if not families]
     if missing:
         raise RuntimeError(f"cannot load the bundled font {fonts_dir() / missing[0]}")
+
+
+def print_font(points: float, family: str = BODY_FAMILY) -> QFont:
+    """A font for print without ligatures: a PDF reader copies and searches the text layer,
+    where a ligature glyph is one character (U+FB01 for "fi"), so "first" would not be
+    found or pasted as written."""
+    font = QFont(family)
+    font.setPointSizeF(points)
+    for tag in ("liga", "clig", "dlig", "hlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def painter_font(painter: QPainter, points: float, family: str = BODY_FAMILY) -> QFont:
+    """print_font for a painter that works in layout units (scaled from LAYOUT_DPI to its
+    device's resolution): a painter sizes a font in points by its device's resolution,
+    and the scale would then apply twice."""
+    return print_font(points * LAYOUT_DPI / painter.device().logicalDpiY(), family)

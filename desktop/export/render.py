@@ -7,16 +7,16 @@ import bisect
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
-    QFont,
     QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPainter,
     QPalette,
+    QPdfWriter,
     QPen,
     QTextBlock,
     QTextDocument,
@@ -27,7 +27,7 @@ from ..core.model import Briefing
 from .chart import draw_chart
 from .content import STYLE_SHEET, Content, build_content, chart_height_pt
 from .paginate import Geometry, Page, TooLongError, measure, paginate
-from .qtapp import BODY_FAMILY, ensure_gui_app
+from .qtapp import LAYOUT_DPI, ensure_gui_app, painter_font, print_font
 
 # Page margins in millimetres; the running header and footer sit inside the top and bottom.
 MARGINS_MM = QMarginsF(20, 24, 20, 22)
@@ -70,6 +70,9 @@ class LaidOut:
     geometry: Geometry
     pages: list[Page]
     title: str
+    # The device the text was laid out with (see _layout_device); kept alive with the
+    # document, which measures with it.
+    layout_device: QPagedPaintDevice | None = None
 
 
 def lay_out(device: QPagedPaintDevice, briefing: Briefing, article_text: str | None, *,
@@ -81,17 +84,40 @@ def lay_out(device: QPagedPaintDevice, briefing: Briefing, article_text: str | N
     source_name = source_name or briefing.briefing.article.path
     content = build_content(briefing, article_text, source_name=source_name,
                             generated=generated, query_label=query_label)
-    dpi = float(device.logicalDpiY())
-    frame = _Frame(device.pageLayout(), dpi)
-    doc = _document(content, device, frame.body.width())
+    reference = _layout_device(device)
+    frame = _Frame(reference.pageLayout(), LAYOUT_DPI)
+    doc = _document(content, reference, frame.body.width())
     try:
-        geometry = measure(doc, content.break_before, dpi / 96.0)
+        geometry = measure(doc, content.break_before, LAYOUT_DPI / 96.0)
     except TooLongError as exc:
         raise RenderError(str(exc)) from None
     pages = paginate(geometry, doc.documentLayout().documentSize().height(),
                      frame.body.height())
     return LaidOut(doc=doc, content=content, frame=frame, geometry=geometry, pages=pages,
-                   title=briefing.briefing.title)
+                   title=briefing.briefing.title, layout_device=reference)
+
+
+# Every device is laid out as the PDF export lays out: at LAYOUT_DPI, the page's size and
+# no margins of its own (the frame draws the margins), then painted scaled. A printer's
+# 300 or 1200 dpi rounds font metrics differently, which moved line breaks and so page
+# breaks: the preview showed 7 pages where the PDF had 8.
+
+
+def _layout_device(device: QPagedPaintDevice) -> QPagedPaintDevice:
+    """``device`` itself if it is laid out as the export is (the export's own writer),
+    else a PDF writer with the same page size that is never painted on."""
+    layout = device.pageLayout()
+    if isinstance(device, QPdfWriter) and device.resolution() == LAYOUT_DPI and \
+            layout.margins().isNull():
+        return device
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(LAYOUT_DPI)
+    writer.setPageLayout(QPageLayout(layout.pageSize(), layout.orientation(),
+                                     QMarginsF(0, 0, 0, 0)))
+    writer.buffer = buffer  # type: ignore[attr-defined]  # outlives the writer's use
+    return writer
 
 
 def paint_briefing(device: QPagedPaintDevice, briefing: Briefing, article_text: str | None,
@@ -112,6 +138,7 @@ def paint_laid_out(device: QPagedPaintDevice, laid: LaidOut) -> RenderResult:
         raise RenderError("the output device could not be opened for painting")
     try:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        _to_layout_units(painter, device)
         numbers = _contents_numbers(doc, laid.content, geometry, pages)
         for index, page in enumerate(pages):
             if index and not device.newPage():
@@ -131,6 +158,20 @@ def paint_laid_out(device: QPagedPaintDevice, laid: LaidOut) -> RenderResult:
                   for s in laid.content.sections)
     notes = tuple((name, *target(y)) for name, y in geometry.notes.items())
     return RenderResult(page_count=len(pages), sections=marks, notes=notes)
+
+
+def _to_layout_units(painter: QPainter, device: QPagedPaintDevice) -> None:
+    """Paint in the layout's units (LAYOUT_DPI, the page's corner at 0, 0) on a device of
+    any resolution whose painting may start at its printable area's corner."""
+    dpi = float(device.logicalDpiY())
+    if abs(dpi - LAYOUT_DPI) < 0.01 and device.pageLayout().margins().isNull():
+        return
+    layout = device.pageLayout()
+    res = round(dpi)
+    corner = QRectF(layout.paintRectPixels(res)).topLeft() - QRectF(
+        layout.fullRectPixels(res)).topLeft()
+    painter.translate(-corner)
+    painter.scale(float(device.logicalDpiX()) / LAYOUT_DPI, dpi / LAYOUT_DPI)
 
 
 class _Frame:
@@ -164,9 +205,7 @@ def _document(content: Content, device: QPagedPaintDevice, width: float) -> QTex
     # Lay out with the device's own metrics, so what is measured is what gets printed.
     doc.documentLayout().setPaintDevice(device)
     doc.setDocumentMargin(0)
-    font = QFont(BODY_FAMILY)
-    font.setPointSizeF(9.5)
-    doc.setDefaultFont(font)
+    doc.setDefaultFont(print_font(9.5))
     doc.setDefaultStyleSheet(STYLE_SHEET)
     doc.setUndoRedoEnabled(False)
     doc.setUseDesignMetrics(True)  # unhinted advances: the same layout at any resolution
@@ -207,8 +246,7 @@ def _paint_page(painter: QPainter, doc: QTextDocument, frame: _Frame, geometry: 
                 strong = strong_at is not None and abs(y - strong_at) < 0.5
                 _rule(painter, frame, y + shift, HEADER_RULE if strong else RULE,
                       0.8 if strong else 0.5)
-    font = QFont(BODY_FAMILY)
-    font.setPointSizeF(9.5)
+    font = painter_font(painter, 9.5)
     painter.setFont(font)
     painter.setPen(QColor("#1b1f24"))
     for baseline, rect, text in numbers:
@@ -288,8 +326,7 @@ def _rule(painter: QPainter, frame: _Frame, y: float, colour: QColor, width_pt: 
 def _paint_chrome(painter: QPainter, frame: _Frame, title: str, index: int, count: int,
                   dpi: float) -> None:
     painter.save()
-    font = QFont(BODY_FAMILY)
-    font.setPointSizeF(7.5)
+    font = painter_font(painter, 7.5)
     painter.setFont(font)
     metrics = QFontMetricsF(font, painter.device())
     left, width = frame.body.left(), frame.body.width()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..core.model import (
     Agreement,
     CooperationArea,
@@ -24,6 +26,16 @@ def chart_height_pt(chart: Group) -> float:
     return CHART_ROW_PT * len(chart.bars) + 14
 
 
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every section prints with: the numbered notes, the briefing's markings, and
+    the search an export "of what the search shows" is filtered by."""
+
+    notes: Notes
+    marks: BriefingMarks
+    query: str | None = None
+
+
 class Readings:
     """One entry's inferred and added values as print shows them: a sign after each, and
     the reasons as small notes under the entry (each reason once)."""
@@ -44,12 +56,12 @@ class Readings:
         return "".join(f'<br/><span class="sm">{esc(n)}</span>' for n in self._notes.values())
 
 
-def leaders(out: list[str], leaders: tuple[Leader, ...], notes: Notes,
-            marks: BriefingMarks) -> None:
+def leaders(out: list[str], leaders: tuple[Leader, ...],
+        ctx: Context) -> None:
     if not leaders:
-        return empty(out, "leaders")
+        return empty(out, "leaders", ctx.query)
     for leader in leaders:
-        readings = Readings(marks, leader)
+        readings = Readings(ctx.marks, leader)
         out.append(f"<h3>{readings.sign(esc(leader.name), ('name',), 'name')}</h3>")
         line = (f"{readings.sign(esc(leader.role), ('role',), 'role')}, "
                 f"{readings.sign(esc(leader.country), ('country',), 'country')}")
@@ -57,23 +69,23 @@ def leaders(out: list[str], leaders: tuple[Leader, ...], notes: Notes,
             names = " · ".join(f"{esc(n.name)} <span class=\"sm\">({esc(n.language)})</span>"
                                for n in leader.native_names)
             line += " · " + readings.sign(names, ("native_names", ANY, "name"), "native names")
-        out.append(f'<p class="sub">{line}{notes.refs(leader.source)}{readings.notes()}</p>')
+        out.append(f'<p class="sub">{line}{ctx.notes.refs(leader.source)}{readings.notes()}</p>')
         if leader.note:
             out.append(f'<p class="sub">{esc(leader.note)}</p>')
         for st in leader.statements:
             topic = f"<b>{esc(st.topic)}.</b> " if st.topic else ""
             said = f"“{esc(st.text)}”" if st.kind == "quote" else esc(st.text)
             kind = "" if st.kind == "quote" else ' <span class="sm">(reported)</span>'
-            out.append(f'<p class="stmt">{topic}{said}{kind}{notes.refs(st.source)}</p>')
+            out.append(f'<p class="stmt">{topic}{said}{kind}{ctx.notes.refs(st.source)}</p>')
 
 
-def agreements(out: list[str], agreements: tuple[Agreement, ...], notes: Notes,
-               marks: BriefingMarks) -> None:
+def agreements(out: list[str], agreements: tuple[Agreement, ...],
+        ctx: Context) -> None:
     if not agreements:
-        return empty(out, "agreements")
+        return empty(out, "agreements", ctx.query)
     table = Table(out, [("Document", 44), ("Status", 14), ("Parties", 22), ("Date", 20)])
     for a in agreements:
-        readings = Readings(marks, a)
+        readings = Readings(ctx.marks, a)
         note = f'<br/><span class="sm">{esc(a.note)}</span>' if a.note else ""
         status = f"{esc(term(a.status))}<br/><span class=\"sm\">{esc(term(a.kind))}</span>"
         date = readings.sign(esc(dates.readable(a.date)), ("date",), "date") if a.date else ""
@@ -81,15 +93,15 @@ def agreements(out: list[str], agreements: tuple[Agreement, ...], notes: Notes,
             validity = readings.sign(esc(a.validity), ("validity",), "validity")
             date += f'<br/><span class="sm">{validity}</span>'
         parties = readings.sign(esc(", ".join(a.parties)), ("parties",), "parties")
-        table.add(f"<b>{esc(a.title)}</b>{notes.refs(a.source)}{note}{readings.notes()}",
+        table.add(f"<b>{esc(a.title)}</b>{ctx.notes.refs(a.source)}{note}{readings.notes()}",
                   status, parties, date)
     table.close()
 
 
 def trade(out: list[str], stats: tuple[TradeStatistic, ...], charts: tuple[Group, ...],
-          notes: Notes, marks: BriefingMarks) -> None:
+          ctx: Context) -> None:
     if not stats:
-        return empty(out, "trade statistics")
+        return empty(out, "trade statistics", ctx.query)
     for chart in charts:
         out.append(f'<p{style("kicker")}>{esc(chart.title.upper())}</p>')
         height = round(chart_height_pt(chart) * 96 / 72)  # CSS pixels
@@ -99,7 +111,7 @@ def trade(out: list[str], stats: tuple[TradeStatistic, ...], charts: tuple[Group
         out.append(f'<p{style("caption")}>{_chart_caption(chart)}</p>')
     table = Table(out, [("Figure", 36), ("Value", 22), ("Period", 18), ("Change", 24)])
     for s in stats:
-        readings = Readings(marks, s)
+        readings = Readings(ctx.marks, s)
         extra = []
         arithmetic = numbers.derived_arithmetic(s)
         if arithmetic is not None:
@@ -115,7 +127,7 @@ def trade(out: list[str], stats: tuple[TradeStatistic, ...], charts: tuple[Group
         period = readings.sign(esc(s.period or ""), ("period",), "period")
         change = readings.sign(esc(numbers.change(s)), ("change",), "change")
         more = "".join(f"<br/>{x}" for x in extra) + readings.notes()
-        table.add(f"<b>{esc(s.metric)}</b>{notes.refs(s.source)}{more}", value, period, change)
+        table.add(f"<b>{esc(s.metric)}</b>{ctx.notes.refs(s.source)}{more}", value, period, change)
     table.close()
 
 
@@ -135,16 +147,16 @@ def _chart_caption(chart: Group) -> str:
     return f"{shown}{values}{signs}. See the table for periods and sources."
 
 
-def cooperation(out: list[str], areas: tuple[CooperationArea, ...], notes: Notes,
-                marks: BriefingMarks) -> None:
+def cooperation(out: list[str], areas: tuple[CooperationArea, ...],
+        ctx: Context) -> None:
     # Two tables for the whole section, areas then places (with their area), rather than
     # a heading and a table per area: easier to scan, and a fraction of the layout work
     # at 2,000 areas.
     if not areas:
-        return empty(out, "cooperation areas")
+        return empty(out, "cooperation areas", ctx.query)
     table = Table(out, [("Area", 30), ("What the article says", 70)])
     for area in areas:
-        table.add(f"<b>{esc(area.area)}</b>{notes.refs(area.source)}", esc(area.details or ""))
+        table.add(f"<b>{esc(area.area)}</b>{ctx.notes.refs(area.source)}", esc(area.details or ""))
     table.close()
     places = [(area, index, place) for area in areas
               for index, place in enumerate(area.places)]
@@ -153,7 +165,7 @@ def cooperation(out: list[str], areas: tuple[CooperationArea, ...], notes: Notes
     out.append("<h3>Places and products</h3>")
     table = Table(out, [("Place", 26), ("Products", 37), ("Area", 16), ("Note", 21)])
     for area, index, place in places:
-        readings = Readings(marks, area)
+        readings = Readings(ctx.marks, area)
         at = ("places", index)
         where = f"<b>{readings.sign(esc(place.name), (*at, 'name'), 'place')}</b>"
         if place.country:
@@ -169,38 +181,39 @@ def cooperation(out: list[str], areas: tuple[CooperationArea, ...], notes: Notes
     return None
 
 
-def organisations(out: list[str], orgs: tuple[Organisation, ...], notes: Notes,
-                  marks: BriefingMarks) -> None:
+def organisations(out: list[str], orgs: tuple[Organisation, ...],
+        ctx: Context) -> None:
     if not orgs:
-        return empty(out, "organisations")
+        return empty(out, "organisations", ctx.query)
     table = Table(out, [("Organisation", 45), ("Acronym", 12), ("Note", 43)])
     for org in orgs:
-        readings = Readings(marks, org)
+        readings = Readings(ctx.marks, org)
         name = readings.sign(esc(org.name), ("name",), "name")
         acronym = readings.sign(esc(org.acronym or ""), ("acronym",), "acronym")
-        table.add(f"<b>{name}</b>{notes.refs(org.source)}", acronym,
+        table.add(f"<b>{name}</b>{ctx.notes.refs(org.source)}", acronym,
                   esc(org.note or "") + readings.notes())
     table.close()
 
 
-def timeline(out: list[str], events: tuple[Event, ...], notes: Notes,
-             marks: BriefingMarks) -> None:
+def timeline(out: list[str], events: tuple[Event, ...],
+        ctx: Context) -> None:
     if not events:
-        return empty(out, "events")
+        return empty(out, "events", ctx.query)
     table = Table(out, [("Date", 22), ("Event", 50), ("Place", 28)])
     for ev in events:
-        readings = Readings(marks, ev)
+        readings = Readings(ctx.marks, ev)
         note = f'<br/><span class="sm">{esc(ev.note)}</span>' if ev.note else ""
         date = readings.sign(esc(dates.readable(ev.date)), ("date",), "date")
         place = readings.sign(esc(ev.place or ""), ("place",), "place")
-        table.add(date, f"{esc(ev.title)}{notes.refs(ev.source)}{note}{readings.notes()}",
+        table.add(date, f"{esc(ev.title)}{ctx.notes.refs(ev.source)}{note}{readings.notes()}",
                   place)
     table.close()
 
 
-def sources(out: list[str], notes: Notes) -> None:
+def sources(out: list[str], ctx: Context) -> None:
+    notes = ctx.notes
     if not notes.numbers:
-        return empty(out, "source excerpts")
+        return empty(out, "source excerpts", ctx.query)
     out.append('<p class="sub">Each excerpt is copied verbatim from the article; the '
                "numbers in brackets above point here.</p>")
     # No <a name> here: Qt's HTML import is quadratic in named anchors (2.4 s for 10,000);
