@@ -42,7 +42,7 @@ _HALF = re.compile(r"\b(first|second)\s+half\b|\b(h[12])\b", re.IGNORECASE)
 _YEAR_ON_YEAR = re.compile(
     r"\byear[- ]on[- ]year\b|\byear[- ]over[- ]year\b|\b(?:from|than|on) a year (?:earlier|ago|"
     r"before)\b|\b(?:compared (?:with|to)|over|from) (?:the previous|the prior|last) year\b|"
-    r"\bthe same period (?:of|in) (?:the previous|last) year\b", re.IGNORECASE)
+    r"\bthe same period (?:of |in )?(?:the previous|last) year\b", re.IGNORECASE)
 _MONTH_WORD = re.compile(r"\b(" + "|".join(
     sorted((re.escape(m.rstrip(".").capitalize()) for m in MONTHS), key=len, reverse=True))
     + r")\b\.?")

@@ -139,6 +139,8 @@ def test_a_derived_value_is_covered_by_its_arithmetic_and_a_marking_by_its_path(
     ("in the first half of 2018", "January-June 2018", "period", []),
     ("rose 12 percent year on year in 2023", "2022", "period", []),
     ("rose 12 percent in 2023", "2022", "period", ["year 2022"]),
+    ("$4.6 billion in January-August 2022, up 31 per cent on the same period last year",
+     "January-August 2021", "period", []),
     ("for 2016-17", "2017", "period", []),
     # dates: each year, month and day
     ("during a Nov. 29-30 visit", "2017-11-29/2017-11-30", "date", ["year 2017"]),
