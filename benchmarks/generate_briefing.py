@@ -57,11 +57,13 @@ def generate(count: int, seed: int = 1) -> tuple[dict, str]:
                                     "source": [src]})
         elif section == "agreements":
             title = f"Agreement {i} on {rng.choice(AREAS)}"
-            src = sentence(f"{country} and {other} signed the {title} until {year + 10}.")
+            when = f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            src = sentence(f"{country} and {other} signed the {title} on {when}, valid "
+                           f"until {year + 10}.")
             data["agreements"].append({"title": title, "kind": "agreement",
                                        "parties": [country, other], "status": "signed",
-                                       "date": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                                       "validity": f"until {year + 10}", "source": [src]})
+                                       "date": when, "validity": f"until {year + 10}",
+                                       "source": [src]})
         elif section == "trade_statistics":
             value = round(rng.uniform(1, 999), 1)
             change = rng.randint(1, 90)
@@ -85,6 +87,11 @@ def generate(count: int, seed: int = 1) -> tuple[dict, str]:
                            f"in {rng.choice(PLACES)} with {country}.")
             data["events"].append({"date": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}",
                                    "title": f"Event {i} with {country}", "source": [src]})
+    # The lead, as an article's first line: what the header's date, place and dateline
+    # rest on (briefing check proves each value is stated).
+    lead = ("ASTANA – Talks held in Minsk, Belarus, between 2000 and 2024 are the subject "
+            "of this generated article.")
+    sentences.insert(0, lead)
     article = "\n".join(sentences) + "\n"
     data = {"schema_version": 1, "briefing": {
         "title": f"Generated briefing with {count:,} entries",
@@ -92,7 +99,7 @@ def generate(count: int, seed: int = 1) -> tuple[dict, str]:
         "summary": "A generated briefing for measuring speed and scale.",
         "article": {"path": "article.txt",
                     "sha256": hashlib.sha256(article.encode()).hexdigest()},
-        "source": [sentences[0]] if sentences else ["."]},
+        "source": [lead]},
         **{k: v for k, v in data.items() if k != "schema_version" and v}}
     return data, article
 

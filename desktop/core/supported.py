@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from functools import cached_property
 
 from .gazetteer import (
     COUNTRIES,
@@ -38,6 +39,13 @@ _QUARTER = re.compile(r"\b(first|second|third|fourth)\s+quarter\b|\b(q[1-4])\b",
                       re.IGNORECASE)
 _HALF = re.compile(r"\b(first|second)\s+half\b|\b(h[12])\b", re.IGNORECASE)
 # Month names as articles write them, capitalised ("may" is mostly a verb).
+# Anything that may state a month: its name, or a part of a year ("first half", "Q3").
+_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|first|second|"
+                         r"third|fourth|[QqHh][1-4])", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"[-–]|\b(?:to|through|until)\b", re.IGNORECASE)
+_DAY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<!\d)(\d{1,2})[./](\d{1,2})"
+                           r"[./](\d{4})(?!\d)")
 # A comparison with the year before, spelled: the year before each stated year is stated.
 _YEAR_ON_YEAR = re.compile(
     r"\byear[- ]on[- ]year\b|\byear[- ]over[- ]year\b|\b(?:from|than|on) a year (?:earlier|ago|"
@@ -55,10 +63,17 @@ _ROLE_VARIANTS = (
 )
 
 
+# Combining marks NFKD leaves after a letter (accents, cedillas, the Cyrillic breve).
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff"
+                        "\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Case and accents folded, typographic apostrophes made plain; scripts kept."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return _COMBINING.sub("", text).casefold()
 
 
 def words(text: str) -> list[str]:
@@ -69,11 +84,38 @@ class Excerpts:
     """The excerpts an entry's values may rest on, read once for every question."""
 
     def __init__(self, texts: tuple[str, ...] | list[str]) -> None:
-        raw = " ".join(" ".join(t.split()) for t in texts)
-        self.text = fold(raw)
-        self.words = set(_WORD.findall(self.text))
-        self._stems = {w for w in self.words if len(w) >= _MIN_STEM and not w.isdigit()}
-        self.years, self.months, self.days = _calendar(unicodedata.normalize("NFKC", raw))
+        self._raw = " ".join(" ".join(t.split()) for t in texts)
+        self.text = fold(self._raw)
+
+    # What is read of the text, each only when a question needs it: most entries are
+    # asked about a name or two, a few about dates.
+    @cached_property
+    def words(self) -> set[str]:
+        return set(_WORD.findall(self.text))
+
+    @cached_property
+    def _stems(self) -> set[str]:
+        return {w for w in self.words if len(w) >= _MIN_STEM and not w.isdigit()}
+
+    @cached_property
+    def _calendar(self) -> tuple[set[int], set[int], set[int]]:
+        return _calendar(unicodedata.normalize("NFKC", self._raw))
+
+    @property
+    def years(self) -> set[int]:
+        return self._calendar[0]
+
+    @property
+    def months(self) -> set[int]:
+        return self._calendar[1]
+
+    @property
+    def days(self) -> set[int]:
+        return self._calendar[2]
+
+    @cached_property
+    def _numbers(self) -> set[float]:
+        return numbers_in_text(self.text)
 
     # --- names -----------------------------------------------------------------------
 
@@ -127,7 +169,7 @@ class Excerpts:
         return [repr(code), *(repr(x) for x in spellings + names if x != code)]
 
     def number(self, value: float) -> list[str]:
-        return [] if value in numbers_in_text(self.text) else [plain(value)]
+        return [] if value in self._numbers else [plain(value)]
 
     # --- dates -----------------------------------------------------------------------
 
@@ -177,31 +219,29 @@ def _calendar(text: str) -> tuple[set[int], set[int], set[int]]:
     if _YEAR_ON_YEAR.search(text):
         years.update({year - 1 for year in years})
     months: set[int] = set()
-    named = [(m.start(), _month_number(m.group(1))) for m in _MONTH_WORD.finditer(text)]
-    months.update(month for _at, month in named)
-    # "January-September", "January to September": the months between are stated too
-    for (at1, first), (at2, last) in itertools.pairwise(named):
-        between = text[at1:at2]
-        if first < last and re.search(r"[-–]|\b(?:to|through|until)\b", between, re.I) \
-                and len(between) < 20:
-            months.update(range(first, last + 1))
-    for m in _FIRST_PART.finditer(text):
-        count = 6 if m.group(2) else 3 if m.group(3) else ORDINAL_COUNTS.get(
-            m.group(1).lower(), 0)
-        months.update(range(1, count + 1))
-    for m in _QUARTER.finditer(text):
-        low, high = _QUARTERS[(m.group(1) or m.group(2)).lower()]
-        months.update(range(low, high + 1))
-    for m in _HALF.finditer(text):
-        half = (m.group(1) or m.group(2)).lower()
-        months.update(range(1, 7) if half in ("first", "h1") else range(7, 13))
     days: set[int] = set()
-    for m in _MONTH_WORD.finditer(text):
-        near = text[max(0, m.start() - 12):m.end() + 12]
-        days.update(int(d) for d in re.findall(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?(?!\d)", near)
-                    if 1 <= int(d) <= 31)
-    for m in re.finditer(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)|(?<!\d)(\d{1,2})[./](\d{1,2})"
-                         r"[./](\d{4})(?!\d)", text):
+    if _MONTH_HINT.search(text) is not None:  # most texts name no month: one scan
+        named = [(m.start(), _month_number(m.group(1))) for m in _MONTH_WORD.finditer(text)]
+        months.update(month for _at, month in named)
+        # "January-September", "January to September": the months between are stated
+        for (at1, first), (at2, last) in itertools.pairwise(named):
+            between = text[at1:at2]
+            if first < last and len(between) < 20 and _RANGE_WORD.search(between):
+                months.update(range(first, last + 1))
+        for m in _FIRST_PART.finditer(text):
+            count = 6 if m.group(2) else 3 if m.group(3) else ORDINAL_COUNTS.get(
+                m.group(1).lower(), 0)
+            months.update(range(1, count + 1))
+        for m in _QUARTER.finditer(text):
+            low, high = _QUARTERS[(m.group(1) or m.group(2)).lower()]
+            months.update(range(low, high + 1))
+        for m in _HALF.finditer(text):
+            half = (m.group(1) or m.group(2)).lower()
+            months.update(range(1, 7) if half in ("first", "h1") else range(7, 13))
+        for at, _month in named:
+            near = text[max(0, at - 12):at + 24]
+            days.update(int(d) for d in _DAY.findall(near) if 1 <= int(d) <= 31)
+    for m in _NUMERIC_DATE.finditer(text):
         if m.group(1):
             years.add(int(m.group(1)))
             months.add(int(m.group(2)))
