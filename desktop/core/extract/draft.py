@@ -128,6 +128,8 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
 # Why the builder wrote a value its entry's sentence does not state, by the field it is
 # in: the rules that put it there. The draft never leaves such a value unmarked: a reader
 # must be able to tell the article's words from the builder's readings.
+_A_YEAR_BEFORE = ("The sentence does not name the base of the change; the draft reads it as "
+                  "the same period a year before.")
 _READINGS: dict[tuple[str, str], tuple[str, str]] = {
     ("briefing", "date"): (INFERRED, "The lead sentence does not give the whole date; the "
                            "draft dates the briefing by the article's other dates."),
@@ -139,12 +141,8 @@ _READINGS: dict[tuple[str, str], tuple[str, str]] = {
                                 "of the article's leaders."),
     ("agreements", "date"): (INFERRED, "The sentence does not give the whole date; the "
                              "draft takes the year from the article's other dates."),
-    ("trade_statistics", "period"): (INFERRED, "The sentence does not name the base of the "
-                                     "change; the draft reads it as the same period a year "
-                                     "before."),
-    ("trade_statistics", "change"): (INFERRED, "The sentence does not name the base of the "
-                                     "change; the draft reads it as the same period a year "
-                                     "before."),
+    ("trade_statistics", "period"): (INFERRED, _A_YEAR_BEFORE),
+    ("trade_statistics", "change"): (INFERRED, _A_YEAR_BEFORE),
     ("events", "date"): (INFERRED, "The sentence gives no year (or not the whole date); the "
                          "draft takes it from the article's other dates."),
     ("organisations", "name"): (ADDED, "The full name of the acronym the article writes, "
