@@ -30,3 +30,14 @@ def paused(*, freeze: bool = True) -> Iterator[None]:
             gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def off_for_start_up() -> None:
+    """The collector off until ``back_on``: for a process that makes a great many objects
+    and frees almost none before its work is done (`briefing check` reading one file, the
+    window starting up), so a collection would only walk them again and again."""
+    gc.disable()
+
+
+def back_on() -> None:
+    gc.enable()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
@@ -10,6 +9,7 @@ from argparse import Namespace
 from pathlib import Path
 from typing import Any
 
+from ..core import gcpause
 from ..paths import resources_dir, seed_briefing
 
 # dates, numbers and marks, the Overview's Qt-free helpers, are imported here, before
@@ -107,7 +107,7 @@ def _after_first_paint() -> None:
     from .fonts import register_bundled_fonts
 
     register_bundled_fonts()
-    gc.enable()
+    gcpause.back_on()
 
 
 def wait_until_loaded(app, window, timeout: float = LOAD_TIMEOUT_S) -> bool:
