@@ -27,7 +27,7 @@ from .problems import BriefingError, Problem, UnreadableFileError, printable
 from .textfile import decode, line_col_of_byte, read_bytes, wide_encoding
 
 
-class Article(NamedTuple):  # not a frozen dataclass: making one takes ~1 ms, every start
+class Article(NamedTuple):  # not a frozen dataclass: making one runs exec(), every start
     """The article's text, where it was read from, and its bytes (which the builder copies
     beside a draft written elsewhere: the bytes hashed, not a second read)."""
 

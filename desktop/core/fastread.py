@@ -1,8 +1,9 @@
 """A fast reader for the usual case: a valid briefing written in ordinary YAML.
 
 The exact reader (libyaml's composer, then ``validate.py``) builds a Python node, with
-its line and column, for every value: a million of them for a 50,000-entry briefing,
-2.5 s in all. Positions only matter when something is wrong. So valid files are first
+its line and column, for every value: a million of them for a 50,000-entry briefing
+(benchmarks/bench_open_large.py times both readers). Positions only matter when
+something is wrong. So valid files are first
 read by rapidyaml, a C++ parser that turns the whole document into JSON in one call,
 and the JSON into the model with the same field rules the validator uses (``rules.py``).
 
@@ -50,7 +51,7 @@ try:  # an accelerator only: without it every file takes the exact path
 except ImportError:  # pragma: no cover - rapidyaml has wheels wherever PySide6 has
     ryml = None
 
-# Files smaller than this parse exactly in a few milliseconds; the fast path would only
+# Files smaller than this parse exactly in no time to speak of; the fast path would only
 # add rapidyaml's import to start-up.
 MIN_BYTES = 256 * 1024
 
@@ -137,8 +138,8 @@ def _parse(chunk: bytes) -> Any:
 
 
 # Chunks of about this size keep each call into rapidyaml and json (which hold the
-# interpreter's lock throughout) to ~15 ms, so a window loading in a thread stays live;
-# they also read faster than 1 MiB ones (50,000 entries: 240 ms against 255).
+# interpreter's lock throughout) short, so a window loading in a thread stays live; they
+# also read a little faster than larger ones.
 CHUNK_BYTES = 1 << 19
 _TOP_KEY_LINE = re.compile(rb"^[A-Za-z_]", re.MULTILINE)  # briefing keys are identifiers
 _FIRST_ITEM = re.compile(rb"^( *)- ", re.MULTILINE)

@@ -2,8 +2,8 @@
 made: a briefing loaded, unpickled or indexed, a PDF laid out.
 
 Each young collection would rescan all of them, and the next full one walk them all, in
-whichever thread trips it, holding the interpreter's lock (a 50,000-entry file took 7.9 s
-to compose with the collector running, 1.3 s without). Nothing made here is cyclic, so
+whichever thread trips it, holding the interpreter's lock (a 50,000-entry file took six
+times as long to compose with the collector running). Nothing made here is cyclic, so
 reference counting frees it anyway. Paused, the collector still lists every new object
 in its youngest generation, and its first collection afterwards would walk them all at
 once; ``freeze`` moves them out of its sight instead, which suits what lives long (a

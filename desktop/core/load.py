@@ -69,8 +69,8 @@ def load_briefing(path: str | Path) -> Briefing:
             document = parse_document(text, path)
             briefing = document.briefing
             _release(document.root)
-            # Only worth it after the exact reader: pickling 50,000 entries takes 0.6 s,
-            # about what reading them again the fast way would.
+            # Only worth it after the exact reader: pickling costs about what reading the
+            # file again the fast way would.
             cache.put(data, briefing)
     return briefing
 
@@ -90,7 +90,7 @@ def _release(root: yaml.Node) -> None:
     """Free a node tree an entry at a time rather than in one go.
 
     Dropped whole, a 50,000-entry tree (a million nodes) is freed in one C call that
-    holds the GIL for ~250 ms; when a worker thread loads for the window, that is the
+    holds the GIL throughout; when a worker thread loads for the window, that is the
     window frozen. Popping the entries one by one frees the same objects with the
     interpreter free to switch threads in between.
     """

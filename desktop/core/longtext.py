@@ -3,8 +3,8 @@
 A briefing's field can be one word of 100,000 characters (a hash, a pasted blob, a
 hostile sender's file). Qt wraps a line "at a word boundary, or anywhere if it must" by
 trying the word whole and then backing off, so an unbreakable run costs time that grows
-with the square of its length: a 20,000-character word took the detail pane 2 s to lay
-out, 100,000 over a minute. Views that wrap briefing text pass it through here first:
+with the square of its length: a 100,000-character word kept the detail pane busy for
+over a minute. Views that wrap briefing text pass it through here first:
 
 - :func:`shortened` keeps the first PANE_CHARS characters of a value (a pane is read, not
   scrolled through for a megabyte); the rest stays in the briefing, in the PDF and in
@@ -108,8 +108,8 @@ def shortened(text: str, limit: int = PANE_CHARS) -> tuple[str, int]:
 
 def clipped(text: str, limit: int = LINE_CHARS) -> str:
     """``text`` for a one-line view that elides it: Qt measures the whole string to
-    elide it, at every paint (a 100,000-character name made each repaint of a table take
-    ~140 ms), so it gets at most ``limit`` characters, the start and the end kept (an
+    elide it, at every paint (a 100,000-character name made each repaint of a table
+    visibly slow), so it gets at most ``limit`` characters, the start and the end kept (an
     elision in the middle still shows both)."""
     if len(text) <= limit:
         return text

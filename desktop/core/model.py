@@ -32,7 +32,7 @@ NUMBER_MAX_EXPONENT = 15  # a number's size is below 10^15 ...
 NUMBER_MIN_EXPONENT = -15  # ... and, unless it is 0, at least 10^-15
 # A derived figure's arithmetic: real ones are a few terms ("441.4 / (1 + 60 / 100)" is
 # 22 characters, a year's months summed ~120); the bounds keep every message one line
-# long and every evaluation a few microseconds.
+# long and every evaluation small.
 ARITHMETIC_MAX_CHARS = 500
 ARITHMETIC_MAX_DEPTH = 20  # parentheses and signs open at once
 ARITHMETIC_PATTERN = r"^[0-9.eE+\-*/()\s]+$"

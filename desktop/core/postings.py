@@ -115,8 +115,8 @@ class FieldPostings:
             else:  # the phrase pattern cannot see these words apart
                 self.split_words.update(folded)
         # Most words occur once (names, numbers), and their one-item lists are kept as they
-        # are: turning them into ints cost a Python loop over every word (~15 ms at 50,000
-        # entries) for ~10 MB. The garbage collector, which made that worth it, no
+        # are: turning them into ints cost a Python loop over every word for ~10 MB at
+        # 50,000 entries. The garbage collector, which made that worth it, no
         # longer scans the index: SearchIndex.build freezes it.
         self.postings: dict[bytes, list[int]] = postings
         self.vocab = sorted(postings)
@@ -164,8 +164,8 @@ class FieldPostings:
         """One item per value of the column, true where ``pattern`` matches in it.
 
         Every match becomes a mark, everything but the marks and the separators goes, and
-        the rest splits into b"" (no match) and runs of marks, all in C: asking each of
-        15,000 values whether it holds a mark took 3.7 ms, this takes 0.4."""
+        the rest splits into b"" (no match) and runs of marks, all in C, rather than
+        asking each value in Python whether it holds a mark."""
         marked = pattern.sub(_MARK, self.text)
         return marked.translate(None, _BUT_SEP_AND_MARK).split(SEP)
 
@@ -198,7 +198,7 @@ class FieldPostings:
             escaped = [re.escape(s) for s in spellings]
             if at == 0:
                 # The start-of-word check comes after the word, so the pattern begins with
-                # plain text and the regex engine can skip ahead to it (7x faster).
+                # plain text and the regex engine can skip ahead to it.
                 escaped = [e + rb"(?<![^\s\x00]" + e + rb")" for e in escaped]
             parts.append(b"(?:" + b"|".join(escaped) + b")")
         return re.compile(rb"\s+".join(parts) + rb"(?![^\s\x00])")
@@ -224,7 +224,7 @@ def _unfinished(keys: list[bytes]) -> list[bytes]:
         # Matches are far fewer than words: find the word of each by the line ends
         # around it rather than by an offset table over every word, and go on after
         # that word (a 100,000-letter word holds as many matches, each of which copied
-        # the whole word: 2.3 s).
+        # the whole word: quadratic).
         at = 0
         while (match := pattern.search(joined, at)) is not None:
             end = joined.find(b"\n", match.end())

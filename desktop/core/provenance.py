@@ -67,8 +67,8 @@ def _excerpt_problems(document: Document, article: str) -> Iterator[Problem]:
 class ExcerptFinder:
     """Substring search in one article, fast for many excerpts, found or not.
 
-    A plain ``find`` scans the whole article per excerpt (20 s for 50,000 excerpts over a
-    4 MB article, and as long again to explain each one missing). Instead, every word
+    A plain ``find`` scans the whole article per excerpt (excerpts times article length,
+    and as much again to explain each one missing). Instead, every word
     start of the article is indexed by the text that follows it, a KEY-character chunk at
     a time; positions that share a chunk are told apart by the next one when there are
     many of them (an article of one sentence repeated with other figures had thousands

@@ -73,9 +73,9 @@ class Query:
         return tuple(t for t in self.terms if t.negated)
 
 
-# Each word costs a posting-list walk or a phrase scan: on 50,000 entries 64 prefix terms
-# take ~3 ms and a 64-word phrase ~50 ms, while 10,000 terms took ~25 s. No one types
-# more; a pasted paragraph is refused with the column where it went over.
+# Each word costs a posting-list walk or a phrase scan: 64 words stay at typing speed on
+# a big briefing, while ten thousand took seconds (benchmarks/bench_search.py). No one
+# types more; a pasted paragraph is refused with the column where it went over.
 MAX_WORDS = 64
 
 _FIELD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):")

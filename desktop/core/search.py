@@ -49,8 +49,8 @@ __all__ = ["ArticleLine", "Hit", "Query", "QueryError", "SearchIndex", "SearchRe
 # Each word's matches are kept for the next keystrokes ("kazakhstan" while "trade" is
 # typed after it), the most recently used first, up to this many entry ids in all. The
 # bound is in ids, not words: the cyclic GC walks every id of every kept set at each full
-# collection, 14 ms per million, and a day's searching kept up to 512 sets of up to
-# 60,000 ids each (a full collection could then stop the window for a third of a second).
+# collection, and a day's searching kept up to 512 sets of up to 60,000 ids each (a
+# full collection could then stop the window noticeably).
 _CACHE_IDS = 300_000
 
 

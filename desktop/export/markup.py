@@ -31,7 +31,7 @@ def esc_text(text: str) -> str:
     return html.escape(breakable(text).text, quote=True)
 
 # Qt matches every style-sheet rule against every element, so the sheet holds only what
-# repeats at scale (a 10,000-entry briefing parsed ~30 % slower with all 26 rules); styles
+# repeats at scale (every rule more slows the parse of a big briefing); styles
 # used a handful of times are inline (RARE).
 STYLE_SHEET = """
 h2 { font-family: 'DejaVu Serif'; font-size: 13.5pt; font-weight: bold; color: #12233d;

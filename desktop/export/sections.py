@@ -216,7 +216,7 @@ def sources(out: list[str], ctx: Context) -> None:
         return empty(out, "source excerpts", ctx.query)
     out.append('<p class="sub">Each excerpt is copied verbatim from the article; the '
                "numbers in brackets above point here.</p>")
-    # No <a name> here: Qt's HTML import is quadratic in named anchors (2.4 s for 10,000);
+    # No <a name> here: Qt's HTML import is quadratic in named anchors;
     # the renderer names these notes afterwards (see render.name_notes).
     out.extend(f'<p class="note">[{number}]\u2002{esc(excerpt)}</p>'
                for excerpt, number in notes.numbers.items())

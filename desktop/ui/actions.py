@@ -26,7 +26,7 @@ class Act(enum.Enum):
     ABOUT = enum.auto()
 
 
-class ActionSpec(NamedTuple):  # not a dataclass: making one takes ~1 ms, at every start
+class ActionSpec(NamedTuple):  # not a dataclass: making one runs exec(), at every start
     text: str
     tip: str
     shortcut: QKeySequence.StandardKey | str | None = None

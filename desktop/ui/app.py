@@ -15,7 +15,7 @@ from ..paths import resources_dir, seed_briefing
 # dates, numbers and marks, the Overview's Qt-free helpers, are imported here, before
 # `start` imports Qt: once PySide6 is imported, it reads the source of each module that an
 # import statement run after it names for the first time (html.entities and datetime,
-# which these helpers import: ~2 ms).
+# which these helpers import).
 from ..present import dates, numbers  # noqa: F401
 from . import briefing_file, marks  # noqa: F401
 from .display import display_problem

@@ -19,7 +19,7 @@ from ..core.problems import BriefingError, UnreadableFileError
 THREAD_ABOVE_BYTES = 256 * 1024  # larger files load in a worker thread
 
 
-# NamedTuples, not frozen dataclasses: making a dataclass takes ~1 ms, at every start.
+# NamedTuples, not frozen dataclasses: making a dataclass runs exec(), at every start.
 class Loaded(NamedTuple):
     """The YAML nodes (Document.root, a million objects for a 50,000-entry file) are
     dropped: the window needs no line numbers of a good file."""

@@ -5,8 +5,8 @@ loads no resources and follows no links, so nothing in a briefing is ever interp
 
 A search's hits are marked over the page (extra selections), not written into it: while
 a query is refined, the entry stays and only its marks move, and setting, parsing and
-laying out the page again for each keystroke cost 1-2 ms of the 16 a keystroke may take
-on a big briefing. The page is built once per entry with every marked text where the
+laying out the page again for each keystroke took a large share of the frame a keystroke
+may take on a big briefing. The page is built once per entry with every marked text where the
 pane can find it again; should a text not be found as written (odd whitespace, say),
 that entry's marks go into its HTML instead, as they always did.
 """
@@ -180,8 +180,8 @@ class DetailPane(InertTextBrowser):
             colour = theme.search_background(self.palette())
             document = self.document()
             for start, text in self._places:
-                # The first MAX_MARKS hits of the page: each costs Qt work at every paint
-                # (2,000 of one word in a long value took 250 ms to mark and draw).
+                # The first MAX_MARKS hits of the page: each costs Qt work at every paint,
+                # and a word repeated thousands of times in a long value would stall it.
                 spans = self._highlighter.spans(text.value, text.key or None)[
                     :MAX_MARKS - len(marks)]
                 broken = text.broken

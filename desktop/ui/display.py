@@ -18,7 +18,7 @@ HINT = "or use --screenshot OUT.png, or `briefing export FILE -o OUT.pdf`, which
 
 
 def missing_xcb_packages() -> list[str]:
-    import ctypes  # only here: an offscreen or Wayland start does not need it (~2 ms)
+    import ctypes  # only here: an offscreen or Wayland start does not need it
 
     missing = []
     for package, library in XCB_LIBRARIES.items():

@@ -27,7 +27,7 @@ _Index = QModelIndex | QPersistentModelIndex
 # A cell shows a line; the whole text is in the detail pane (see core/longtext.py).
 # The highlight delegate paints a cell from cell(), one call; data() answers the rest
 # (tooltips, screen readers, the entry behind a row), its roles plain ints in a dict, as
-# Qt's enums cost microseconds per comparison in Python. flags() is not overridden: the
+# a comparison with Qt's enums goes through Python's enum machinery. flags() is not overridden: the
 # table model's own (enabled, selectable, no children) is what a cell is, and the view
 # asks it twice per painted cell, each time a trip into Python if it were ours.
 _TEXT, _ENTRY, _ENTRY_INDEX = range(3)

@@ -11,7 +11,7 @@ from ..bundled_fonts import register_font_files
 UI_FAMILY = "DejaVu Sans"
 # The faces the window draws with. The other bundled ones (oblique, mono, serif) are for
 # PDFs, so `briefing` registers them once its window is painted: the first paint need not
-# wait for fontconfig to read five more fonts (~1 ms).
+# wait for fontconfig to read five more fonts.
 WINDOW_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
 

@@ -51,8 +51,8 @@ _TEXT_RECT = QStyle.SubElement.SE_ItemViewItemText
 _FOCUS_MARGIN = QStyle.PixelMetric.PM_FocusFrameHMargin
 _ELIDE = Qt.TextElideMode.ElideRight
 _PLAIN = Qt.TextFormat.PlainText
-# The state bits the text's colour depends on, as plain ints: Qt's flag enums cost
-# microseconds per test in Python, and every cell tests them.
+# The state bits the text's colour depends on, as plain ints: a test of Qt's flag enums
+# is a trip through Python's enum machinery, and every cell tests them.
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value

@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
         elif self._draft_banner is not None:
             self._draft_banner.hide()
         # Remembered once the briefing is on screen: the list goes to disk with an fsync,
-        # milliseconds the first paint of `briefing FILE` need not wait for.
+        # which the first paint of `briefing FILE` need not wait for.
         self._pending_recent = loaded.path
         after_first_paint(self.tabs, self._remember_recent)
         self.watcher.watch(self._watched_paths(loaded))

@@ -96,8 +96,8 @@ SHOW_PROGRESS_AFTER_MS = 300
 
 def _prepare_with_progress(parent: QWidget, article: Path, out: Path,
                            date: str | None) -> Draft:
-    """prepare_draft in a worker thread, the window live meanwhile: a long article (5 MB
-    takes ~13 s) no longer freezes it, and a progress dialog with Cancel appears once the
+    """prepare_draft in a worker thread, the window live meanwhile: a long article (a few
+    megabytes take seconds) no longer freezes it, and a progress dialog with Cancel appears once the
     work has lasted SHOW_PROGRESS_AFTER_MS. Raises what prepare_draft raises, or
     DraftCancelled when the user cancels."""
     from ..core.extract import prepare_draft

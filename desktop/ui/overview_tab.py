@@ -1,8 +1,8 @@
 """The Overview tab: what the briefing is about and its key figures at a glance.
 
 The page is one text view of HTML built here, every briefing string escaped with
-``html.escape`` (a page of thirty word-wrapped labels took 50 ms to lay out at start-up,
-this takes 8); the section buttons and the article link are real buttons, for the
+``html.escape`` (a page of thirty word-wrapped labels took several times as long to lay
+out at start-up); the section buttons and the article link are real buttons, for the
 keyboard.
 """
 
@@ -101,7 +101,7 @@ class OverviewTab(QWidget):
             self._buttons.addWidget(button)
         self._buttons.addStretch(1)
         if not briefing.briefing.article.url:
-            return  # no link to offer, and no QUrl to make (its enums take ~1.4 ms)
+            return  # no link to offer, and no QUrl to make (importing it builds its enums)
         from PySide6.QtCore import QUrl
 
         url = QUrl(briefing.briefing.article.url)

@@ -5,14 +5,13 @@ filtered and marked at once (its own count shows under its list). The other tabs
 only marked stale and catch up when they are shown, or when a step to the next hit goes
 there: a keystroke then costs one tab's update, not six. The tab titles' counts, and the
 results panel when open, follow once typing pauses (TITLES_DELAY_MS, PANEL_DELAY_MS):
-counting every section and laying the tab bar out again cost ~1 ms a keystroke on a
-50,000-entry briefing when this was decided (p95 13.6 ms with titles at once, 12.6 ms
-deferred, in benchmarks/bench_search_window.py; keystrokes have got cheaper since).
+counting every section and laying the tab bar out again at each keystroke was a
+measurable share of a keystroke on a big briefing (benchmarks/bench_search_window.py).
 
 One kind of keystroke waits for a pause too: a word of two letters just begun ("ka",
 "-20"). It matches a large share of a big briefing (20,000 of 100,000 entries for "ka"),
-costs the most to evaluate and paint (17-23 ms when this was decided, the slowest
-keystrokes measured then), and is nearly always followed by a third letter; on a small
+costs the most to evaluate and paint (the slowest keystrokes measured), and is nearly
+always followed by a third letter; on a small
 briefing it runs at once (SHORT_WORD_ENTRIES).
 
 The index is built once per loaded briefing (again after a live reload, keeping the
@@ -110,16 +109,16 @@ class SearchController(QObject):
                               lambda index: self._on_built(generation, index),
                               "search-index",
                               lambda exc: self._on_build_failed(generation, exc))
-        else:  # milliseconds, in this thread
+        else:  # small: in this thread
             def work() -> None:
                 self._on_built(generation, _build(briefing, article))
         self._after_next_paint(work)
 
     def _after_next_paint(self, work: Callable[[], None]) -> None:
         """Run ``work`` once the tabs have painted the briefing just loaded: importing the
-        search core and indexing the seed would add ~40 ms before the window first shows,
-        and an indexing thread competing for the interpreter made the first paint of a
-        50,000-entry briefing 0.3 s slower. If nothing paints (a hidden window), the work
+        search core and indexing the seed would delay the window's first showing, and an
+        indexing thread competing for the interpreter slowed the first paint of a big
+        briefing. If nothing paints (a hidden window), the work
         runs after FIRST_PAINT_WAIT_MS."""
         self._pending = work  # a briefing loaded meanwhile replaces it
         after_first_paint(self.tabs, self._run_pending, at_the_latest_ms=FIRST_PAINT_WAIT_MS)

@@ -86,8 +86,8 @@ class SourceView(QPlainTextEdit):
             return
         self._placed = True
         # Qt's usual wrapping (at a word, or anywhere if it must) takes time that grows
-        # with the square of a run it cannot break (an 80,000-character "word" took 0.4 s
-        # at each layout, a million a minute). An article with such a run wraps anywhere,
+        # with the square of a run it cannot break (a million-character "word" took
+        # minutes). An article with such a run wraps anywhere,
         # which is linear; every other keeps word wrapping. Inserting break characters, as
         # the panes do, would move every position the excerpts and the search mark.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if has_long_run(self._article)

@@ -6,11 +6,11 @@ freed C++ object and the process dies, as it did, rarely, in the live-reload tes
 Workers hand their results to one relay that lives as long as the application instead;
 the relay passes each result on in the GUI thread, and only if its receiver still exists.
 
-While a worker runs, the interpreter switches threads every 0.5 ms instead of 5 ms. Each
+While a worker runs, the interpreter switches threads ten times as often as usual. Each
 Qt call lets go of the interpreter, and getting it back from a busy worker waited up to a
-whole switch interval every time: painting a 50,000-entry briefing took 452 ms while its
-search index was being built, against 11 ms alone (30 ms with 0.5 ms switches;
-benchmarks/bench_open_large.py).
+whole switch interval every time: painting a big briefing while its search index was
+being built took many times as long as painting it alone (benchmarks/bench_open_large.py
+measures both).
 """
 
 from __future__ import annotations

@@ -17,8 +17,8 @@ def set_enum_property(obj: QObject, name: str, keys: str) -> None:
     """Set a Qt enum or flags property by its keys' names ("PlainText", "A|B").
 
     Why not ``label.setTextFormat(Qt.TextFormat.PlainText)``: the first use of PySide6's
-    ``Qt`` namespace builds the Python enum classes of all its ~95 enums, 15-20 ms that the
-    window would pay before its first paint. Qt's property system takes the names as they
+    ``Qt`` namespace builds the Python enum classes of all its ~95 enums, which the window
+    would pay for before its first paint. Qt's property system takes the names as they
     are, with the same setter, and no Python enum class is made.
     """
     if not obj.setProperty(name, keys):
