@@ -1,13 +1,12 @@
 """Validated briefings kept on disk, keyed by the exact bytes of the file.
 
 Composing and validating YAML is slow for a big briefing (libyaml's Python binding
-builds a million nodes for 50,000 entries); unpickling the same validated model is an
-order of magnitude faster. Files the fast reader (fastread.py) takes are not stored:
-pickling them would cost as much as reading them again. The key is the
-SHA-256 of the file's bytes and of the code that validates them, so a cached briefing
-is always what a fresh load would give: an edited file or a changed validator is simply
-a miss. Only valid briefings are cached: problems need the YAML's
-line and column, so a bad file is always parsed afresh. Any cache trouble (unwritable
+builds a million nodes for 50,000 entries); unpickling the same validated model is far
+faster. Files the fast reader (fastread.py) takes are not stored: pickling them would
+cost as much as reading them again. The key is the SHA-256 of the file's bytes and of
+the code that validates them, so a cached briefing is always what a fresh load would
+give: an edited file or a changed validator is simply a miss. Only valid briefings are
+cached: problems need the YAML's line and column, so a bad file is always parsed afresh. Any cache trouble (unwritable
 folder, a damaged entry) is a miss, never an error the user sees.
 """
 

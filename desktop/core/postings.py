@@ -3,7 +3,7 @@
 Speed comes from never looping in Python per word of text. The values of a field are
 joined into one UTF-8 byte string, lowercased and stripped of punctuation by one
 bytes.translate, split, and the postings filled by ``map`` over C callables (bytes split
-and hash about a quarter faster than str here). The rest of the fold (accents, Cyrillic,
+and hash faster than str here). The rest of the fold (accents, Cyrillic,
 the Latin skeleton, a full stop after a word) is applied per *distinct* word, far fewer
 than the words of the text, and the postings of words that fold alike merged.
 

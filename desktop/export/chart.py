@@ -1,8 +1,8 @@
 """The trade chart, drawn with QPainter: vector graphics in the PDF and in print preview.
 
 The document holds an empty paragraph of the chart's height where the chart goes (a text
-object would do the same, but inserting one into a laid-out document of 10,000 entries
-costs half a second); the page painter draws the chart over that paragraph."""
+object would do the same, but inserting one into a laid-out document lays much of it
+out again); the page painter draws the chart over that paragraph."""
 
 from __future__ import annotations
 

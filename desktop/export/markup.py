@@ -101,8 +101,8 @@ def empty(out: list[str], what: str, query: str | None = None) -> None:
 class Table:
     """A table with a header row, emitted in chunks of CHUNK_ROWS rows.
 
-    Qt's HTML import is superlinear in the rows of one table (a 4,000-row table parses 4x
-    slower than 40 tables of 100); chunks stack flush, repeat the column widths, and the
+    Qt's HTML import is superlinear in the rows of one table (one long table parses far
+    slower than the same rows as many short ones); chunks stack flush, repeat the column widths, and the
     paginator repeats the first chunk's header row over the others.
     """
 

@@ -274,7 +274,7 @@ def _paint_slice(painter: QPainter, doc: QTextDocument, frame: _Frame, top: floa
     ``at`` on the page."""
     painter.save()
     painter.translate(0, at - top)
-    if clip:  # only a cut through a line needs it; clipping costs ~25 % of painting
+    if clip:  # only a cut through a line needs it; clipping slows every paint call
         painter.setClipRect(QRectF(-frame.mm, top, frame.body.width() + 2 * frame.mm,
                                    bottom - top))
     context = QAbstractTextDocumentLayout.PaintContext()

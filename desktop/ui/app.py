@@ -7,7 +7,7 @@ import sys
 import time
 from argparse import Namespace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..core import gcpause
 from ..paths import resources_dir, seed_briefing
@@ -19,6 +19,12 @@ from ..paths import resources_dir, seed_briefing
 from ..present import dates, numbers  # noqa: F401
 from . import briefing_file, marks  # noqa: F401
 from .display import display_problem
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from .mainwindow import MainWindow
 
 ORGANISATION = "briefing-viewer"
 APPLICATION = "briefing-viewer"
@@ -71,7 +77,9 @@ def _quiet_offscreen_noise() -> None:
     qInstallMessageHandler(handler)
 
 
-def start(args: Namespace, settings: Any = None, preloaded: Any = None) -> tuple[Any, Any]:
+def start(args: Namespace, settings: QSettings | None = None,
+          preloaded: briefing_file.Loaded | briefing_file.Failed | None = None,
+          ) -> tuple[QApplication, MainWindow]:
     """The application and its shown main window, with the file of ``args`` opening
     (``preloaded``: that file already read, a briefing_file.Loaded or briefing_file.Failed)."""
     from PySide6.QtGui import QIcon

@@ -19,6 +19,8 @@ from ..present.words import term
 @dataclass(frozen=True, slots=True)
 class Column:
     header: str
+    # Any: each list's columns read its own entry class (a leader's name, a figure's
+    # value), which one Callable type cannot say for the six lists at once.
     text: Callable[[Any], str]
     sort_key: Callable[[Any], Any] | None = None  # None: sort by text, case-insensitively
     width: int = 160  # initial width in pixels; the last column stretches

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
@@ -32,6 +32,8 @@ from .marks import marked, marked_fragments
 from .widgets import InertTextBrowser
 
 if TYPE_CHECKING:
+    from ..core.highlight import Highlighter
+    from ..core.model import Entry
     from ..core.origins import BriefingMarks
 
 # What HTML turns into one space: the ASCII whitespace. Anything else is written as it is
@@ -65,11 +67,12 @@ class DetailPane(InertTextBrowser):
         self.setAccessibleName("Entry details")
         self.anchorClicked.connect(self._anchor_clicked)
         self.document().setDefaultStyleSheet("a { text-decoration: none; }")
-        self._entry: Any = None
+        self._entry: Entry | None = None
         self._marks: BriefingMarks | None = None  # inferred and added values, signed
         self._found: Callable[[str], bool] | None = None
-        self._highlighter: Any = None  # the search's core Highlighter, or None
-        self._rendered: tuple[Any, Any] = (None, None)  # (entry, highlighter) drawn last
+        self._highlighter: Highlighter | None = None  # the search's
+        # (entry, highlighter) drawn last
+        self._rendered: tuple[Entry | None, Highlighter | None] = (None, None)
         self._html_shown = ""
         # Where each marked text starts in the page (UTF-16 positions, as Qt counts), or
         # None when the marks are written into the HTML (see the module doc).
@@ -81,14 +84,14 @@ class DetailPane(InertTextBrowser):
         if url.scheme() == "excerpt" and url.path().isdigit() and int(url.path()) < len(source):
             self.excerpt_clicked.emit(source[int(url.path())])
 
-    def entry(self) -> Any:
+    def entry(self) -> Entry | None:
         return self._entry
 
     def set_marks(self, marks: BriefingMarks | None) -> None:
         """Which values of the briefing's entries are inferred or added (shown next)."""
         self._marks = marks
 
-    def show_entry(self, entry: Any, found: Callable[[str], bool] | None = None) -> None:
+    def show_entry(self, entry: Entry | None, found: Callable[[str], bool] | None = None) -> None:
         """Show ``entry``; ``found`` says whether an excerpt is in the article."""
         self._entry, self._found = entry, found
         self._rendered = (entry, self._highlighter)
@@ -115,7 +118,7 @@ class DetailPane(InertTextBrowser):
             self._html_shown = html_text
             self.setHtml(html_text)
 
-    def set_highlighter(self, highlighter: Any, *, render: bool = True) -> None:
+    def set_highlighter(self, highlighter: Highlighter | None, *, render: bool = True) -> None:
         """Mark a search's hits in the shown entry (None: no search); with ``render``
         False the pane is redrawn only by the next show_entry or refresh."""
         self._highlighter = highlighter
@@ -210,7 +213,7 @@ class DetailPane(InertTextBrowser):
         return marked(text, self._highlighter, key,
                       theme.search_background(self.palette()).name())
 
-    def _page(self, entry: Any, mark: Callable[[str, str], str]) -> tuple[str, list[_Text]]:
+    def _page(self, entry: Entry, mark: Callable[[str, str], str]) -> tuple[str, list[_Text]]:
         """The entry's page, each text through ``mark``, and its texts in page order.
 
         Texts are written with their whitespace as the page shows it (runs of it as one

@@ -11,14 +11,15 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ..core.longtext import clipped
 from ..present.readings import note, origin_in, signed
 from .columns import Column
 
 if TYPE_CHECKING:
-    from ..core.origins import BriefingMarks
+    from ..core.model import Entry
+    from ..core.origins import BriefingMarks, Origin
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the core entry object
 ENTRY_INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # its position in the briefing's section
@@ -39,10 +40,10 @@ _ROLES = {int(Qt.ItemDataRole.DisplayRole.value): _TEXT,
 
 
 class EntryModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
-        self._entries: tuple[Any, ...] = ()
+        self._entries: tuple[Entry, ...] = ()
         self._rows: list[int] = []
         self._filter: list[int] | None = None  # ascending entry indices; None: all
         self._sort: tuple[int, Qt.SortOrder] | None = None
@@ -55,7 +56,7 @@ class EntryModel(QAbstractTableModel):
     def columns(self) -> tuple[Column, ...]:
         return self._columns
 
-    def set_entries(self, entries: Sequence[Any], marks: BriefingMarks | None = None) -> None:
+    def set_entries(self, entries: Sequence[Entry], marks: BriefingMarks | None = None) -> None:
         self.beginResetModel()
         self._entries = tuple(entries)
         self._marks = marks
@@ -108,7 +109,7 @@ class EntryModel(QAbstractTableModel):
         self._order = [i for _k, i in present] + [i for k, i in keyed if k is None]
         return self._order
 
-    def entry(self, row: int) -> Any:
+    def entry(self, row: int) -> Entry:
         return self._entries[self._rows[row]]
 
     def entry_index(self, row: int) -> int:
@@ -121,7 +122,7 @@ class EntryModel(QAbstractTableModel):
         except ValueError:
             return None
 
-    def entries(self) -> tuple[Any, ...]:
+    def entries(self) -> tuple[Entry, ...]:
         return self._entries
 
     # --- QAbstractItemModel ------------------------------------------------------------
@@ -132,7 +133,7 @@ class EntryModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt's
         kind = _ROLES.get(role)
         if kind is None or not index.isValid():
             return None
@@ -155,7 +156,7 @@ class EntryModel(QAbstractTableModel):
         spec = self._columns[column]
         return self._text(spec, self._entries[self._rows[row]])[0], spec.field
 
-    def _text(self, spec: Column, entry: Any) -> tuple[str, Any]:
+    def _text(self, spec: Column, entry: Entry) -> tuple[str, Origin | None]:
         """A cell's text, signed if a value it shows is inferred or added, and that
         marking (None for most cells: the entry holds none)."""
         text = clipped(spec.text(entry))

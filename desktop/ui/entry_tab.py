@@ -6,7 +6,7 @@ A list may have a chart drawn above the table (``header``: the trade figures, th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -30,6 +30,8 @@ from .highlight_delegate import HighlightDelegate
 from .widgets import LabelStrip
 
 if TYPE_CHECKING:
+    from ..core.highlight import Highlighter
+    from ..core.model import Entry
     from ..core.origins import BriefingMarks
     from .entry_chart import EntryChart
 
@@ -161,7 +163,7 @@ class EntryTab(QWidget):
 
     # --- content -------------------------------------------------------------------------
 
-    def set_entries(self, entries: Sequence[Any], found: Callable[[str], bool] | None = None,
+    def set_entries(self, entries: Sequence[Entry], found: Callable[[str], bool] | None = None,
                     marks: BriefingMarks | None = None) -> None:
         """Show new entries, keeping the selected one (same position and name) if any;
         ``marks`` say which of their values are inferred or added."""
@@ -199,7 +201,8 @@ class EntryTab(QWidget):
             self._show(None)
         return True
 
-    def apply_search(self, indices: Iterable[int] | None, highlighter: Any) -> None:
+    def apply_search(self, indices: Iterable[int] | None,
+                     highlighter: Highlighter | None) -> None:
         """Show only the matching entries (None: all), their hits marked in the list and
         in the detail pane (``highlighter``: the query's core Highlighter, or None)."""
         self.delegate.set_highlighter(highlighter)
@@ -235,7 +238,7 @@ class EntryTab(QWidget):
 
     # --- selection -----------------------------------------------------------------------
 
-    def selected_entry(self) -> Any:
+    def selected_entry(self) -> Entry | None:
         index = self.table.selectionModel().currentIndex()
         return self.model.entry(index.row()) if index.isValid() else None
 
@@ -266,7 +269,7 @@ class EntryTab(QWidget):
                              | QItemSelectionModel.SelectionFlag.Rows)
         self._show(self.model.entry(current.row()) if current.isValid() else None)
 
-    def _show(self, entry: Any) -> None:
+    def _show(self, entry: Entry | None) -> None:
         self.detail.show_entry(entry, self._found)
         self.show_button.setEnabled(entry is not None)
         self.copy_button.setEnabled(entry is not None)

@@ -24,9 +24,9 @@ than the style's own drawing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -40,6 +40,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import theme
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ..core.highlight import Highlighter
 
 Span = tuple[int, int]
 Cell = tuple[str, str | None]  # the text a cell shows, and the field it shows (see above)
@@ -70,12 +75,13 @@ def one_line(text: str) -> str:
 
 
 class HighlightDelegate(QStyledItemDelegate):
-    def __init__(self, cell: Callable[[int, int], Cell], parent: Any = None) -> None:
+    def __init__(self, cell: Callable[[int, int], Cell], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cell = cell
-        self._highlighter: Any = None  # core Highlighter of the current query, or None
+        self._highlighter: Highlighter | None = None  # of the current query
         self._spans_of: dict[Cell, list[Span]] = {}
-        self._before: tuple[Any, dict[Cell, list[Span]]] = (None, {})  # the search before
+        # the search before
+        self._before: tuple[Highlighter | None, dict[Cell, list[Span]]] = (None, {})
         # What drawing a cell's text needs beyond the text, the same for every cell of a
         # view until its style, font or palette changes: asking the style for each cell
         # cost more than drawing it.
@@ -89,7 +95,7 @@ class HighlightDelegate(QStyledItemDelegate):
         # characters that keeps, with its QStaticText once it has been drawn twice.
         self._texts: dict[tuple[str, float], _Shown] = {}
 
-    def set_highlighter(self, highlighter: Any) -> None:
+    def set_highlighter(self, highlighter: Highlighter | None) -> None:
         self._before = (self._highlighter, self._spans_of)
         self._highlighter = highlighter
         self._spans_of = {}
@@ -156,7 +162,7 @@ class HighlightDelegate(QStyledItemDelegate):
         self._places.clear()
         self._texts.clear()
 
-    def _place(self, style: QStyle, option: QStyleOptionViewItem, widget: Any,
+    def _place(self, style: QStyle, option: QStyleOptionViewItem, widget: QWidget | None,
                cell: QRect) -> tuple[int, int, float]:
         """Where a cell's line of text goes (left and top, from the cell's corner) and
         how wide it may be: as QCommonStyle places it (its text rectangle, less the
@@ -227,7 +233,7 @@ class HighlightDelegate(QStyledItemDelegate):
         return marks
 
 
-def _spans(highlighter: Any, kept: dict[Cell, list[Span]], text: str,
+def _spans(highlighter: Highlighter | None, kept: dict[Cell, list[Span]], text: str,
            key: str | None) -> list[Span]:
     """What ``highlighter`` (None: no search) marks in a cell's text, kept in ``kept``:
     columns repeat their values (countries, roles, statuses) down the screen, and a

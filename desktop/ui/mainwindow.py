@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,7 +28,7 @@ from .watcher import FileWatcher
 from .widgets import after_first_paint
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QMimeData, QSettings
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from ..core.model import Briefing, Entry
@@ -463,7 +463,7 @@ class MainWindow(QMainWindow):
                      kind="information")
 
 
-def _dropped_briefing(mime: Any) -> Path | None:
+def _dropped_briefing(mime: QMimeData) -> Path | None:
     from PySide6.QtCore import QUrl
 
     if mime is None or not mime.hasUrls():

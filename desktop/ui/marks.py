@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..core.longtext import breakable, left_out, shortened
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor, QTextDocument
 
-def marked(text: str, highlighter: Any, key: str, colour: str) -> str:
+    from ..core.highlight import Highlighter
+
+
+def marked(text: str, highlighter: Highlighter | None, key: str, colour: str) -> str:
     """``text`` escaped, each hit of ``highlighter`` (a core Highlighter, or None) in a
     span with a ``colour`` background; ``key`` is the field the text shows ("" for
     none in particular). Long runs get break opportunities (core/longtext.py), found
@@ -26,7 +31,8 @@ def marked(text: str, highlighter: Any, key: str, colour: str) -> str:
     return "".join(out)
 
 
-def pane_html(text: str, highlighter: Any = None, key: str = "", colour: str = "") -> str:
+def pane_html(text: str, highlighter: Highlighter | None = None, key: str = "",
+              colour: str = "") -> str:
     """``text`` for a page that wraps it: cut to what a pane shows (saying how much is
     left out), marked as :func:`marked` does (no ``highlighter``: escaped only)."""
     text, more = shortened(text)
@@ -38,7 +44,7 @@ def _escaped(text: str) -> str:
     return html.escape(breakable(text).text)
 
 
-def marked_fragments(document: Any, colour: Any) -> list[str]:
+def marked_fragments(document: QTextDocument, colour: QColor) -> list[str]:
     """The text under each mark of ``colour`` (a QColor) in a QTextDocument, in order."""
     found = []
     block = document.begin()

@@ -8,11 +8,12 @@ end (canFetchMore / fetchMore), never for the whole result at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -30,6 +31,10 @@ from ..core.longtext import clipped
 from .highlight_delegate import HighlightDelegate
 from .widgets import plain_label
 
+if TYPE_CHECKING:
+    from ..core.highlight import Highlighter
+    from ..core.search import Hit, SearchResult
+
 BATCH_ENTRIES = 40  # entries whose hits are found per fetch: a screenful, no more
 HEADERS = ("Tab", "Entry", "Field", "Snippet")
 HIT_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -38,16 +43,16 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class ResultsModel(QAbstractTableModel):
-    def __init__(self, tab_label: Callable[[str], str], parent: Any = None) -> None:
+    def __init__(self, tab_label: Callable[[str], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._tab_label = tab_label  # section -> the tab it is shown in
-        self._result: Any = None
+        self._result: SearchResult | None = None
         self._matches: Iterator[tuple[str, int]] = iter(())
         self._more = False
-        self._hits: list[Any] = []
-        self._highlighter: Any = None
+        self._hits: list[Hit] = []
+        self._highlighter: Highlighter | None = None
 
-    def set_result(self, result: Any) -> None:
+    def set_result(self, result: SearchResult | None) -> None:
         """List the hits of a core SearchResult (None, or an empty query: nothing)."""
         self.beginResetModel()
         self._hits = []
@@ -58,10 +63,10 @@ class ResultsModel(QAbstractTableModel):
         self._highlighter = result.highlighter if active else None
         self.endResetModel()
 
-    def highlighter(self) -> Any:
+    def highlighter(self) -> Highlighter | None:
         return self._highlighter
 
-    def hit(self, row: int) -> Any:
+    def hit(self, row: int) -> Hit:
         return self._hits[row]
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
@@ -70,7 +75,7 @@ class ResultsModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more:
             return
-        found: list[Any] = []
+        found: list[Hit] = []
         for _ in range(BATCH_ENTRIES):
             match = next(self._matches, None)
             if match is None:
@@ -89,7 +94,7 @@ class ResultsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt's
         if not index.isValid() or not 0 <= index.row() < len(self._hits):
             return None
         hit = self._hits[index.row()]
@@ -122,7 +127,6 @@ class ResultsModel(QAbstractTableModel):
                 and 0 <= section < len(HEADERS)):
             return HEADERS[section]
         return None
-
 
 
 class ResultsPanel(QDockWidget):
@@ -169,7 +173,7 @@ class ResultsPanel(QDockWidget):
         layout.addWidget(self.table, 1)
         self.setWidget(body)
 
-    def set_result(self, result: Any, summary: str) -> None:
+    def set_result(self, result: SearchResult | None, summary: str) -> None:
         self.model.set_result(result)
         self.delegate.set_highlighter(self.model.highlighter())
         self.summary.setText(summary)

@@ -8,7 +8,7 @@ for laying it out.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import (
@@ -26,6 +26,11 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from ..core.longtext import has_long_run
 from ..present.excerpts import Utf16Offsets, find_excerpt, find_excerpts, utf16_spans
 from . import theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
+    from ..core.highlight import Highlighter
 
 
 def _selection(cursor: QTextCursor, colour: QColor) -> QTextEdit.ExtraSelection:
@@ -57,7 +62,7 @@ class SourceView(QPlainTextEdit):
         self._excerpt_marks: list[QTextEdit.ExtraSelection] = []
         # Search hits are marked only in the lines on screen (a 4 MB article takes most of
         # a second to scan whole), again after each scroll or resize.
-        self._highlighter: Any = None
+        self._highlighter: Highlighter | None = None
         self._hit_marks: list[QTextEdit.ExtraSelection] = []
         self._line_spans: dict[int, list[tuple[int, int]]] = {}  # block number -> spans
         self._remark = QTimer(self)
@@ -130,7 +135,7 @@ class SourceView(QPlainTextEdit):
 
     # --- search hits -----------------------------------------------------------------------
 
-    def set_highlighter(self, highlighter: Any) -> None:
+    def set_highlighter(self, highlighter: Highlighter | None) -> None:
         """Mark a search's hits in the lines on screen (None: no search)."""
         if highlighter is self._highlighter:
             return
@@ -169,7 +174,7 @@ class SourceView(QPlainTextEdit):
             self._hit_marks = marks
             self.setExtraSelections(self._excerpt_marks + marks)
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._highlighter is not None:
             self._remark.start()

@@ -18,11 +18,15 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+T = TypeVar("T")
+# What a worker hands back: its receiver, the callback to run and what to run it with
+# (a result, or the exception); the relay carries outcomes of every type.
+_Outcome = tuple[QObject, Callable[[Any], None], Any]
 
 class _Relay(QObject):
     delivered = Signal(object)  # (receiver, deliver, result)
@@ -32,7 +36,7 @@ class _Relay(QObject):
         self.delivered.connect(self._deliver)
 
     @staticmethod
-    def _deliver(item: tuple[QObject, Callable[[Any], None], Any]) -> None:
+    def _deliver(item: _Outcome) -> None:
         receiver, deliver, result = item
         if shiboken6.isValid(receiver):
             deliver(result)
@@ -62,7 +66,7 @@ def _worker_ended() -> None:
             sys.setswitchinterval(_normal_interval)
 
 
-def start(work: Callable[[], Any], receiver: QObject, deliver: Callable[[Any], None],
+def start(work: Callable[[], T], receiver: QObject, deliver: Callable[[T], None],
           name: str, failed: Callable[[Exception], None]) -> threading.Thread:
     """Run ``work()`` in a daemon thread, then, in the GUI thread, ``deliver(result)`` or,
     if it raised, ``failed(exception)``: one of them always, unless ``receiver`` (whose
@@ -78,7 +82,7 @@ def start(work: Callable[[], Any], receiver: QObject, deliver: Callable[[Any], N
         try:
             result = work()
         except Exception as exc:  # handed to the GUI thread, which says what went wrong
-            outcome: tuple[QObject, Callable[[Any], None], Any] = (receiver, failed, exc)
+            outcome: _Outcome = (receiver, failed, exc)
         else:
             outcome = (receiver, deliver, result)
         finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QTextBrowser, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QResizeEvent
 
 
 def set_enum_property(obj: QObject, name: str, keys: str) -> None:
@@ -73,7 +74,7 @@ class LabelStrip(QWidget):
             self._fit_height()
         super().changeEvent(event)
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self.label.setGeometry(self.rect())
         super().resizeEvent(event)
 
@@ -88,7 +89,7 @@ class InertTextBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setTabChangesFocus(True)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl) -> object:
         return None  # never load images, style sheets or files named by the text
 
     def createMimeDataFromSelection(self) -> QMimeData:

@@ -208,7 +208,7 @@ class _SizeFloor:
     """A running lower bound of the draft's size, from the entries found so far: each
     distinct entry's text alone (YAML only adds to it). Past the size cap the draft
     cannot be written, so building stops there rather than run to the end of an article
-    of thousands of figures and then refuse (13 MB of them took minutes)."""
+    of thousands of figures and then refuse."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
