@@ -6,8 +6,9 @@ faster. Files the fast reader (fastread.py) takes are not stored: pickling them 
 cost as much as reading them again. The key is the SHA-256 of the file's bytes and of
 the code that validates them, so a cached briefing is always what a fresh load would
 give: an edited file or a changed validator is simply a miss. Only valid briefings are
-cached: problems need the YAML's line and column, so a bad file is always parsed afresh. Any cache trouble (unwritable
-folder, a damaged entry) is a miss, never an error the user sees.
+cached: problems need the YAML's line and column, so a bad file is always parsed afresh.
+Any cache trouble (unwritable folder, a damaged entry) is a miss, never an error the user
+sees.
 """
 
 from __future__ import annotations

@@ -102,8 +102,8 @@ class Table:
     """A table with a header row, emitted in chunks of CHUNK_ROWS rows.
 
     Qt's HTML import is superlinear in the rows of one table (one long table parses far
-    slower than the same rows as many short ones); chunks stack flush, repeat the column widths, and the
-    paginator repeats the first chunk's header row over the others.
+    slower than the same rows as many short ones); chunks stack flush, repeat the column
+    widths, and the paginator repeats the first chunk's header row over the others.
     """
 
     def __init__(self, out: list[str], headers: list[tuple[str, int]]) -> None:
