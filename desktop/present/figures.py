@@ -85,7 +85,11 @@ def key_figure(stat: TradeStatistic, marks: dict[NodePath, Origin]) -> KeyFigure
 
 
 def _stated_value(stat: TradeStatistic) -> bool:
-    return stat.derived is None and covering(entry_markings(stat), ("value",)) is None
+    if stat.derived is not None:
+        return False
+    if not stat.inferred and not stat.added:  # most figures: no marking to look through
+        return True
+    return covering(entry_markings(stat), ("value",)) is None
 
 
 def _bar(index: int, stat: TradeStatistic, label: str, sublabel: str,
