@@ -86,13 +86,25 @@ def breakable(text: str, run: int = RUN) -> Broken:
 
 LONG_RUN_CHARS = 1_000
 _VERY_LONG_RUN = re.compile(rf"\S{{{LONG_RUN_CHARS},}}")
+_SPACE = re.compile(r"\s")
 
 
 def has_long_run(text: str) -> bool:
     """Whether ``text`` holds a run of LONG_RUN_CHARS characters without whitespace:
     where a view that cannot insert breaks (the article, whose positions the marks use)
-    must wrap anywhere instead (one regular-expression scan)."""
-    return _VERY_LONG_RUN.search(text) is not None
+    must wrap anywhere instead.
+
+    Such a run covers a whole block of half its length at a multiple of that length, so
+    only blocks with no whitespace at all are looked at closely; finding the first space
+    of every other block takes a few characters each, where one scan for the run would
+    try every position of the text."""
+    step = LONG_RUN_CHARS // 2
+    space = _SPACE.search
+    for start in range(0, len(text) - step + 1, step):
+        if space(text, start, start + step) is None and _VERY_LONG_RUN.search(
+                text, max(0, start - LONG_RUN_CHARS), start + step + LONG_RUN_CHARS):
+            return True
+    return False
 
 
 def shortened(text: str, limit: int = PANE_CHARS) -> tuple[str, int]:

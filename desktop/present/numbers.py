@@ -22,7 +22,6 @@ figure through here, so each value has one answer:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 from ..core.model import TradeStatistic
 from ..core.numeric import evaluate_arithmetic
@@ -47,7 +46,14 @@ def number(value: int | float) -> str:
         value = int(value)
     if isinstance(value, int):
         return f"{value:,}"
-    return f"{Decimal(repr(value)):,f}"
+    text = repr(value)
+    if "e" in text or "n" in text:  # an exponent (1e-07), or inf and nan, which no file holds
+        from decimal import Decimal  # only here: importing decimal delays the first paint
+
+        return f"{Decimal(text):,f}"
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    return f"{sign}{int(whole):,}.{fraction}"
 
 
 def amount(stat: TradeStatistic) -> str:

@@ -4,6 +4,7 @@ all in linear time."""
 
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 
@@ -108,3 +109,13 @@ def test_a_one_line_view_gets_the_start_and_the_end():
 def test_a_long_run_is_found_at_regex_speed():
     assert has_long_run("a " * 10 + "z" * 1_000)
     assert not has_long_run(("word " * 200_000) + "z" * 999)
+
+
+@given(st.lists(st.tuples(st.sampled_from([1, 499, 500, 501, 999, 1000, 1001, 1600]),
+                          st.sampled_from(["", " ", "\n", "\u3000", "\t"])), max_size=8),
+       st.integers(0, 700))
+def test_a_long_run_is_found_wherever_it_starts(runs, offset):
+    # Block by block, the search must answer as one scan of the whole text would, at
+    # every alignment of the runs against the blocks.
+    text = "y" * offset + " " + "".join("x" * n + gap for n, gap in runs)
+    assert has_long_run(text) == (re.search(r"\S{1000,}", text) is not None)
