@@ -151,8 +151,7 @@ def save_screenshot(app, window, out: Path) -> int:
     except SaveError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if window.banner.isVisible():
-        for line in window.banner.lines():
-            print(line, file=sys.stderr)
-        return EXIT_PROBLEMS
-    return EXIT_OK
+    problems = window.problem_lines()
+    for line in problems:
+        print(line, file=sys.stderr)
+    return EXIT_PROBLEMS if problems else EXIT_OK

@@ -86,6 +86,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().setAccessibleName("Status")
 
+    def problem_lines(self) -> list[str]:
+        """The problems the banner shows, if it is shown (made only when there are some)."""
+        banner = self._banner
+        return banner.lines() if banner is not None and banner.isVisible() else []
+
     @property
     def banner(self) -> ProblemBanner:
         """Why a file could not be (re)loaded, one line a problem; above everything."""
