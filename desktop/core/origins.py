@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .model import (
     SECTIONS,
@@ -60,8 +59,9 @@ _STEP = re.compile(r"([a-z_]+)(?:\[([0-9]+)\])?")
 _MISSING: Any = object()
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+# NamedTuples, not frozen dataclasses: the window imports this module before its first
+# paint, and making a dataclass runs exec().
+class Origin(NamedTuple):
     """A value that is not plainly stated: how it was come by, and why it is there."""
 
     kind: str  # DERIVED, INFERRED or ADDED
@@ -206,8 +206,7 @@ def excerpts_of(entry: object) -> tuple[str, ...]:
     return tuple(found)
 
 
-@dataclass(frozen=True, slots=True)
-class Unstated:
+class Unstated(NamedTuple):
     """A checked value that is neither in its entry's excerpts nor marked."""
 
     entry: NodePath  # the entry's path from the root: ("leaders", 0), ("briefing",)

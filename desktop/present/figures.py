@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..core.longtext import clipped
 from ..core.model import TradeStatistic
@@ -28,8 +28,9 @@ MAX_BARS = 8
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
-@dataclass(frozen=True, slots=True)
-class Bar:
+# NamedTuples, not dataclasses: the Overview imports this module before the window's
+# first paint, and making a dataclass runs exec().
+class Bar(NamedTuple):
     entry_index: int  # in the briefing's trade_statistics
     label: str  # the period in a comparison; the metric among the largest figures
     sublabel: str  # a second line under the bar: the period among the largest figures
@@ -46,8 +47,7 @@ class Bar:
         return f"{self.label} ({self.sublabel})" if self.sublabel else self.label
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     title: str
     bars: tuple[Bar, ...]
     comparison: bool  # True: one metric over periods; False: a fallback of largest figures
@@ -64,8 +64,7 @@ def key_figures(stats: Sequence[TradeStatistic]) -> list[int]:
     return [key[-1] for key in ranked]
 
 
-@dataclass(frozen=True, slots=True)
-class KeyFigure:
+class KeyFigure(NamedTuple):
     """A key figure as the Overview and the printed overview show it."""
 
     amount: str  # '$441.4 million'
