@@ -100,6 +100,18 @@ def test_other_currencies_scales_and_falls():
         ("Marco Rossi", "Prime Minister", "Italy"), ("Ali Demir", "President", "Turkey")]
 
 
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Exports rose 7.4 percent to $6 billion in 2023.", 5.6),  # not 6: two digits at least
+    ("Exports rose 60 percent to $123.4 million in 2023.", 77.12),  # four digits, as given
+    ("Exports fell 12 percent to $250 million in 2023.", 284),  # 250 has three digits
+])
+def test_a_derived_figure_keeps_the_precision_its_arithmetic_supports(sentence, value):
+    draft = build_draft("ROME – " + sentence + "\n", "a.txt", "0" * 64)
+    (derived,) = [s for s in draft.trade_statistics if s.derived is not None]
+    assert derived.value == value
+    assert derived.qualifier is None or derived.qualifier == "about"
+
+
 def test_undated_article_needs_a_given_date(tmp_path: Path):
     article = tmp_path / "plain.txt"
     article.write_text("Nothing much happened here on May 3.\n", encoding="utf-8")

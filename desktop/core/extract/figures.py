@@ -185,10 +185,8 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
                 if divisor == 0 or not _in_bounds(item.value) or not _in_bounds(pct):
                     break  # "fell 100 percent to $5 million": nothing to derive it from
                 multiplier = round(divisor, 6)
-                decimals = decimal_places(item.value)
                 previous = item.value / divisor  # finite: both bounded, divisor not 0
-                prev_value: int | float = round(previous, decimals) if decimals else \
-                    round(previous)
+                prev_value = _as_precise_as(previous, item.value)
                 scale_words = f" {item.scale}" if item.scale else ""
                 derived = TradeStatistic(
                     metric=metric, value=prev_value, unit="currency",
@@ -263,6 +261,16 @@ def _counts(text: str, taken: list[tuple[int, int]]) -> list[TradeStatistic]:
                                   qualifier=_qualifier(_before(text, m.start())), unit=unit,
                                   source=(text,)))
     return out
+
+
+def _as_precise_as(value: float, given: int | float) -> int | float:
+    """``value`` (worked out from ``given``) to as many significant digits as ``given``
+    was written with, and at least two: 7 / 1.1 is 6.4, not 6, and 123.4 / 1.5 is 82.27.
+    A figure's trailing zeros count (250 is three digits)."""
+    digits = max(2, sum(c.isdigit() for c in plain(given).lstrip("-0.")))
+    rounded = float(f"{value:.{digits}g}")
+    return int(rounded) if rounded.is_integer() and decimal_places(given) == 0 and \
+        abs(rounded) >= 10 ** (digits - 1) else rounded
 
 
 def _rankings(text: str) -> list[TradeStatistic]:
