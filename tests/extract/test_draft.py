@@ -60,7 +60,7 @@ def test_seed_draft_content_is_specific():
         "ASTANA", "2017-11-29/2017-11-30", "Minsk, Belarus")
     # The lead gives "Nov. 29-30" without a year: the draft says the date is a reading.
     assert [m.fields for m in header.inferred] == [("date",)]
-    assert "article's other dates" in header.inferred[0].reason
+    assert "2017 is the year of the article's full dates" in header.inferred[0].reason
     leaders = {leader.name: leader for leader in draft.leaders}
     assert [(n, leaders[n].role, leaders[n].country) for n in leaders] == [
         ("Nursultan Nazarbayev", "President", "Kazakhstan"),

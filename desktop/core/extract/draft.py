@@ -19,7 +19,7 @@ from ..model import (
     Marking,
     TradeStatistic,
 )
-from ..origins import ADDED, INFERRED, unstated
+from ..origins import ADDED, DATE, INFERRED, unstated
 from ..problems import NodePath, format_path
 from ..textfile import MAX_BYTES_ENV, max_bytes, megabytes
 from . import date_phrases
@@ -85,7 +85,9 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
     city, skip = dateline(body.lstrip())
     skip += len(body) - len(body.lstrip())
     all_sentences = sentences(body, skip)
-    year = date_phrases.infer_year(article_text) or (int(date[:4]) if date else None)
+    text_year = date_phrases.infer_year(article_text)
+    year = text_year or (int(date[:4]) if date else None)
+    year_in_text = text_year is not None
     city_country = _CAPITALS.get(city.title()) if city else None
 
     people = People(city_country)
@@ -122,7 +124,8 @@ def build_draft(article_text: str, article_path_rel: str, sha256: str, *,
                                                    s.direction, s.source)),
         cooperation_areas=tuple(areas.areas), organisations=orgs.organisations(),
         events=tuple(sorted(_unique(timeline, lambda e: (e.date, e.title)),
-                            key=lambda e: e.date))), given_date=date)
+                            key=lambda e: e.date))), given_date=date, year=year,
+        year_in_text=year_in_text)
 
 
 # Why the builder wrote a value its entry's sentence does not state, by the field it is
@@ -156,14 +159,22 @@ _READ_ELSEWHERE = (INFERRED, "Not in this entry's sentence: the draft's reading 
                    "of the article.")
 
 
-def mark_readings(briefing: Briefing, *, given_date: str | None = None) -> Briefing:
+def mark_readings(briefing: Briefing, *, given_date: str | None = None,
+                  year: int | None = None, year_in_text: bool = False) -> Briefing:
     """The briefing with every value its entry's excerpts do not state marked inferred or
-    added, with the rule's reason (a date given with --date says so)."""
+    added, with the rule's reason: a date given with --date says so, and a year the
+    sentence lacks says where it came from (``year``, read from the article's text when
+    ``year_in_text``, else from --date)."""
     wanted: dict[NodePath, dict[tuple[str, str], list[str]]] = {}
     for found in unstated(briefing):
         kind, reason = _READINGS.get((found.entry[0], str(found.path[0])), _READ_ELSEWHERE)
         if found.entry == ("briefing",) and found.path == ("date",) and given_date:
             reason = "Given by hand when the draft was built (briefing build --date)."
+        elif found.sort == DATE and year is not None and f"year {year}" in found.missing:
+            reason = (f"The sentence gives no year; {year} is "
+                      + ("the year of the article's full dates, or the latest year it "
+                         "reports on: check it against when the article appeared."
+                         if year_in_text else "the year of the date given with --date."))
         wanted.setdefault(found.entry, {}).setdefault((kind, reason), []).append(
             format_path(found.path))
     if not wanted:
