@@ -166,9 +166,15 @@ CURRENCY_WORDS: dict[str, str] = {
     "lari": "GEL", "GEL": "GEL", "drams": "AMD", "dram": "AMD", "AMD": "AMD",
     "zlotys": "PLN", "zloty": "PLN", "PLN": "PLN", "Swiss francs": "CHF", "CHF": "CHF",
     "dirhams": "AED", "dirham": "AED", "AED": "AED", "won": "KRW", "KRW": "KRW",
+    "Kenyan shillings": "KES", "KES": "KES", "naira": "NGN", "NGN": "NGN",
+    "rand": "ZAR", "ZAR": "ZAR", "reais": "BRL", "BRL": "BRL", "ringgit": "MYR",
+    "MYR": "MYR", "rupiah": "IDR", "IDR": "IDR",
 }
+# "Sh" is the Kenyan press's shilling (Tanzania's and Uganda's papers write TSh and USh).
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP",
-                                    "¥": "CNY", "₽": "RUB", "₸": "KZT", "₹": "INR"}
+                                    "¥": "CNY", "₽": "RUB", "₸": "KZT", "₹": "INR",
+                                    "Rs": "INR", "Rs.": "INR", "KSh": "KES", "Sh": "KES",
+                                    "TSh": "TZS", "USh": "UGX", "₦": "NGN", "R$": "BRL"}
 
 SCALES: dict[str, str] = {
     "thousand": "thousand", "million": "million", "mln": "million", "m": "million",

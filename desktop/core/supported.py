@@ -163,7 +163,7 @@ class Excerpts:
     def currency(self, code: str) -> list[str]:
         spellings = [c for c, target in CURRENCY_SYMBOLS.items() if target == code]
         names = [w for w, target in CURRENCY_WORDS.items() if target == code]
-        if any(symbol in self.text for symbol in spellings) or any(
+        if any(fold(symbol) in self.text for symbol in spellings) or any(
                 self.has_phrase(name) for name in [code, *names]):
             return []
         return [repr(code), *(repr(x) for x in spellings + names if x != code)]
@@ -286,8 +286,18 @@ _PLAIN = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w]|[.,]\d)")
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
+# Currency symbols made of letters ("Sh3.2 billion", "Rs500"), set apart from the number
+# they stand against so it reads as a number of its own.
+_LETTER_SYMBOL = re.compile(
+    r"(?<![A-Za-z])(" + "|".join(sorted((re.escape(s) for s in CURRENCY_SYMBOLS
+                                          if s[:1].isalpha()), key=len, reverse=True))
+    + r")(?=\d)", re.IGNORECASE)
+
+
 def numbers_in_text(text: str) -> set[float]:
-    """Every number written in the text: 441.4, 1,500, 1 500, 260, or a word like 'three'."""
+    """Every number written in the text: 441.4, 1,500, 1 500, 260, Sh3.2, or a word like
+    'three'."""
+    text = _LETTER_SYMBOL.sub(r"\1 ", text)
     found = {float(m.group().replace(",", "").replace("\u00a0", "").replace(" ", ""))
              for m in _GROUPED.finditer(text)}
     found.update(float(m.group()) for m in _PLAIN.finditer(text))

@@ -156,6 +156,8 @@ def test_a_derived_value_is_covered_by_its_arithmetic_and_a_marking_by_its_path(
     ("to $441.4 million", "USD", "currency", []),
     ("1.5 billion tenge", "KZT", "currency", []),
     ("to $441.4 million", "EUR", "currency", ["'EUR'", "'€'", "'euros'", "'euro'"]),
+    ("earned Sh3.2 billion from tea", "KES", "currency", []),
+    ("reached US$9-billion", "USD", "currency", []),
 ])
 def test_what_excerpts_state(excerpt, value, sort, missing):
     assert getattr(Excerpts([excerpt]), sort)(value) == missing

@@ -19,6 +19,7 @@ from desktop.core.extract import (
     write_draft,
 )
 from desktop.core.load import load_document, parse_document
+from desktop.core.origins import unstated
 from desktop.core.provenance import check_document
 
 ARTICLES = sorted((Path(__file__).resolve().parent / "articles").glob("*.txt"))
@@ -110,6 +111,20 @@ def test_a_derived_figure_keeps_the_precision_its_arithmetic_supports(sentence, 
     (derived,) = [s for s in draft.trade_statistics if s.derived is not None]
     assert derived.value == value
     assert derived.qualifier is None or derived.qualifier == "about"
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    ("Trade reached US$9-billion in 2023.", (9, "USD", "billion")),
+    ("Trade hit US$56-billion in 2022.", (56, "USD", "billion")),
+    ("Tea exports reached Sh3.2 billion in 2022.", (3.2, "KES", "billion")),
+    ("India invested Rs 500 million in 2021.", (500, "INR", "million")),
+    ("Exports rose to 4.5 billion rand in 2020.", (4.5, "ZAR", "billion")),
+    ("Nigeria spent ₦2 trillion on roads in 2019.", (2, "NGN", "trillion")),
+])
+def test_money_by_symbol_code_or_name_with_hyphenated_scales(sentence, figure):
+    draft = build_draft("ROME – " + sentence + "\n", "a.txt", "0" * 64)
+    assert [(s.value, s.currency, s.scale) for s in draft.trade_statistics] == [figure]
+    assert list(unstated(draft)) == []  # the check reads the money as the builder did
 
 
 def test_undated_article_needs_a_given_date(tmp_path: Path):

@@ -29,8 +29,8 @@ _SCALE = r"thousand|million|billion|trillion|mln|bln|bn|trln|tn"
 _SYMBOL = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _CURRENCY = "|".join(re.escape(w) for w in sorted(CURRENCY_WORDS, key=len, reverse=True))
 MONEY = re.compile(
-    rf"(?:(?P<sym>{_SYMBOL})\s?|(?P<code>\b[A-Z]{{3}})\s)(?P<n1>{_NUM})(?:\s(?P<s1>{_SCALE})\b)?"
-    rf"|(?<![\w.,])(?P<n2>{_NUM})\s(?:(?P<s2>{_SCALE})\s)?(?P<word>{_CURRENCY})\b")
+    rf"(?:(?P<sym>{_SYMBOL})\s?|(?P<code>\b[A-Z]{{3}})\s)(?P<n1>{_NUM})(?:[\s-](?P<s1>{_SCALE})\b)?"
+    rf"|(?<![\w.,])(?P<n2>{_NUM})[\s-](?:(?P<s2>{_SCALE})\s)?(?P<word>{_CURRENCY})\b")
 PERCENT = re.compile(rf"(?<![\w.,])(?P<n>{_NUM})\s?(?:%|percent\b|per\s+cent\b)")
 _QUALIFIERS = (
     (r"more than|over|above|in excess of|exceeding", "more than"),
