@@ -127,6 +127,14 @@ def test_money_by_symbol_code_or_name_with_hyphenated_scales(sentence, figure):
     assert list(unstated(draft)) == []  # the check reads the money as the builder did
 
 
+def test_words_in_capitals_that_are_no_organisation_are_left_out():
+    text = ("ASTANA – PRIME Minister Keith Rowley met President Ali Demir in Astana on May 3, "
+            "2023. The XVIII summit of the SCO opened. SOCAR signed a deal.\n")
+    draft = build_draft(text, "a.txt", "0" * 64)
+    assert [(o.name, o.acronym) for o in draft.organisations] == [
+        ("Shanghai Cooperation Organisation", "SCO"), ("SOCAR", "SOCAR")]
+
+
 def test_undated_article_needs_a_given_date(tmp_path: Path):
     article = tmp_path / "plain.txt"
     article.write_text("Nothing much happened here on May 3.\n", encoding="utf-8")

@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import (
     BODY_NOUNS,
+    COUNTRIES,
     COUNTRY_ALIASES,
     CURRENCY_WORDS,
+    MONTH_NAMES,
     ORGANISATION_HEADS,
     ORGANISATIONS,
+    TITLES,
 )
 from ..model import Organisation
 from .sentences import Sentence
@@ -41,6 +44,16 @@ _NOT_ORGANISATIONS = frozenset({
     "NGO", "NGOS", "MOU", "KWH", "MWH", "GWH", "TWH", "BCM", "BPD", "TEU", "ATM",
     *CURRENCY_WORDS, *COUNTRY_ALIASES,
 })
+# Words an article writes in capitals that are no organisation: a dateline's city
+# ("ASTANA –"), a country, a title set in capitals ("PRIME Minister"), a month; and Roman
+# numerals ("the XVIII summit").
+_ORDINARY_IN_CAPITALS = frozenset(word.upper() for word in (
+    *(w for name, (demonyms, capital) in COUNTRIES.items()
+      for w in (*name.split(), *demonyms, *capital.split())),
+    *(w for title in TITLES for w in title.replace("-", " ").split()),
+    *MONTH_NAMES,
+))
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _LEADING = re.compile(r"^(?:(?:The|In|At|On|Among|During|After|Before|With|For|By|And|As|"
                       r"Both|Its|Their)\s+)+")
 
@@ -85,6 +98,7 @@ class Organisations:
             for m in _ACRONYM_LIKE.finditer(text):
                 word = m.group()
                 if word not in _NOT_ORGANISATIONS and word not in ORGANISATIONS.values() \
+                        and word not in _ORDINARY_IN_CAPITALS and not _ROMAN.fullmatch(word) \
                         and not any(a <= m.start() < b for a, b in spans):
                     self._add(word.lower(), word, word, text)
                     spans.append(m.span())
