@@ -135,6 +135,15 @@ def test_words_in_capitals_that_are_no_organisation_are_left_out():
         ("Shanghai Cooperation Organisation", "SCO"), ("SOCAR", "SOCAR")]
 
 
+def test_a_target_is_not_a_figure_reached():
+    text = ("ROME – Trade reached $1.2 billion in 2022, and we aim to increase this to "
+            "$2 billion by 2025.\n")
+    draft = build_draft(text, "a.txt", "0" * 64)
+    assert [(s.metric, s.value, s.period, s.direction, s.derived)
+            for s in draft.trade_statistics] == [
+        ("Trade", 1.2, "2022", None, None), ("Target: trade", 2, "2025", None, None)]
+
+
 def test_undated_article_needs_a_given_date(tmp_path: Path):
     article = tmp_path / "plain.txt"
     article.write_text("Nothing much happened here on May 3.\n", encoding="utf-8")

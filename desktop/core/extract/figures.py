@@ -59,6 +59,11 @@ RANK = re.compile(
     rf"\s+(?:one\s+of|among)\s+the\s+(?:top\s+)?(?P<n>{'|'.join(ORDINAL_COUNTS)})\s+"
     r"(?P<sup>largest|biggest|leading|top|main|major)\s+(?P<what>[a-z][a-z ]*?[a-z])"
     r"(?=\s+(?:for|of|in|among|with)\b|[.,;])(?P<rest>[^.;]*)")
+# Words that make the figure after them a goal: "aim to raise trade to $2 billion".
+_TARGET = re.compile(r"\b(?:aims?|aimed|aiming|targets?|targeted|goal|plans?|planned|"
+                     r"intends?|ready|wants?|hopes?|expects?|expected|seeks?|projected|"
+                     r"will|would|could)\b[^.;]*$", re.IGNORECASE)
+_TARGET_YEAR = re.compile(r"\s+(?:by|in|until)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d{2})\b")
 _PERIOD_YEAR = re.compile(r"\b(?:in|for|during)\s+((?:19|20)\d{2})\b(?![-–]\d)")
 
 
@@ -203,6 +208,17 @@ def statistics(sentence: Sentence, article_subject: str | None) -> list[TradeSta
         if direction is None:
             trend = _TREND.search(text[max(0, item.start - 40):item.start])
             direction = _direction(trend.group("w")) if trend else None
+        if _TARGET.search(text[max(0, item.start - 80):item.start]):
+            # "we aim to increase this to $2 billion": a goal, not a figure reached
+            # the thing aimed at is what the sentence measured before ("Trade reached ...,
+            # and we aim to increase this to ..."), else the article's subject
+            aimed = next((s.metric for s in reversed(out) if s.unit == "currency"),
+                         article_subject)
+            metric = "Target" if not aimed else f"Target: {aimed[0].lower()}{aimed[1:]}" \
+                if aimed[:1].isupper() and not aimed[1:2].isupper() else f"Target: {aimed}"
+            by = _TARGET_YEAR.match(text, item.end)
+            period = by.group(1) if by else None  # the year aimed at, not the sentence's
+            change = direction = derived = None
         out.append(TradeStatistic(
             metric=metric, value=item.value, qualifier=_qualifier(_before(text, item.start)),
             unit="currency", currency=item.currency, scale=item.scale, period=period,
