@@ -144,6 +144,16 @@ def test_a_target_is_not_a_figure_reached():
         ("Trade", 1.2, "2022", None, None), ("Target: trade", 2, "2025", None, None)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The two leaders agreed to find more areas of agreement on trade.",
+    "They reached agreement on tariffs.",
+    "The ministers were in agreement with the plan.",
+])
+def test_agreement_as_a_state_of_mind_is_no_document(sentence):
+    assert build_draft("ROME – " + sentence + "\n", "a.txt", "0" * 64,
+                       date="2023").agreements == ()
+
+
 def test_undated_article_needs_a_given_date(tmp_path: Path):
     article = tmp_path / "plain.txt"
     article.write_text("Nothing much happened here on May 3.\n", encoding="utf-8")

@@ -20,6 +20,11 @@ _KINDS = (
     (r"treaty|treaties", "treaty"), (r"protocols?", "protocol"),
     (r"programmes?|programs?|road\s?maps?", "programme"), (r"contracts?", "contract"),
 )
+# What makes the noun after it no document: "in agreement", "areas of agreement",
+# "reached agreement on", "broad agreement", "a decision was taken".
+_NO_DOCUMENT_BEFORE = re.compile(
+    r"\b(?:in|areas?\s+of|points?\s+of|room\s+for|reached|reach|find|found|broad|"
+    r"general|mutual|full|common)\s+(?:more\s+|an?\s+)?$", re.IGNORECASE)
 DOCUMENT = re.compile(r"\b(?P<noun>" + "|".join(p for p, _ in _KINDS) + r")\b",
                       re.IGNORECASE)
 # Cue words, strongest first within the same distance.
@@ -148,8 +153,8 @@ def agreements(sentence: Sentence, main_countries: list[str],
             continue  # "Collective Security Treaty Organisation"
         follows = text[m.end():m.end() + 20]
         if re.match(r"\s+(?:to|that)\s", follows) or \
-                re.search(r"\bin\s+$", text[max(0, m.start() - 5):m.start()]):
-            continue  # "the decision to ...", "in agreement with"
+                _NO_DOCUMENT_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # "the decision to ...", "in agreement with", "areas of agreement"
         index = next(i for i, (a, b) in enumerate(segments) if a <= m.start() <= b)
         segment = segments[index]
         title, specific = _title(text, m, segment)
