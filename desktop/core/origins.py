@@ -107,17 +107,10 @@ def holds_value(value: object) -> bool:
 
 def markings(briefing: Briefing) -> dict[NodePath, Origin]:
     """Every marked and derived value of the briefing, by its path from the root."""
-    found: dict[NodePath, Origin] = {}
-    _add_marks(found, ("briefing",), briefing.briefing, header=True)
-    for section, _cls in SECTIONS:
-        for index, entry in enumerate(getattr(briefing, section)):
-            base: NodePath = (section, index)
-            _add_marks(found, base, entry)
-            derived = getattr(entry, "derived", None)
-            if derived is not None:
-                found[base + ("value",)] = Origin(DERIVED, derived.explanation
-                                                  or f"= {derived.arithmetic}")
-    return found
+    marks = BriefingMarks(briefing)
+    return {base + path: origin for base, entry in entries(briefing)
+            for path, origin in marks.of(entry).items()
+            if base != ("briefing",) or path[0] not in SECTION_NAMES}
 
 
 def entry_markings(entry: object) -> dict[NodePath, Origin]:
@@ -229,11 +222,12 @@ def unstated(briefing: Briefing) -> Iterator[Unstated]:
     marking covers (a derived value is covered by its arithmetic)."""
     from .supported import Excerpts  # the matching rules: only for the check and drafts
 
-    marks = markings(briefing)
+    marks = BriefingMarks(briefing)
     for base, entry in entries(briefing):
         excerpts: Excerpts | None = None
+        own = marks.of(entry)
         for path, sort, value in checked_values(entry):
-            if covering(marks, base + path) is not None:
+            if covering(own, path) is not None:
                 continue
             excerpts = excerpts or Excerpts(excerpts_of(entry))
             missing = _lacking(excerpts, sort, value)

@@ -15,7 +15,7 @@ from ..core.model import Briefing, TradeStatistic
 from ..core.origins import BriefingMarks
 from ..present import dates, numbers
 from ..present.figures import Group, chart_groups, key_figure, key_figures
-from ..present.readings import LEGEND, SIGNS
+from ..present.readings import LEGEND
 from . import sections as body_of
 from .markup import STYLE_SHEET, Notes, esc, style
 from .sections import chart_height_pt
@@ -104,7 +104,7 @@ def _title_block(out: list[str], briefing: Briefing, source_name: str, generated
     reasons = readings.notes()
     if reasons:
         out.append(f'<p class="sub">{reasons.removeprefix("<br/>")}</p>')
-    if _has_readings(briefing, marks):
+    if _has_readings(briefing):
         out.append(f'<p class="sub">{esc(LEGEND)}.</p>')
     if query_label is not None:
         out.append(f'<p{style("query")}>&nbsp;Filtered: only entries matching the query '
@@ -114,14 +114,14 @@ def _title_block(out: list[str], briefing: Briefing, source_name: str, generated
                    'by a person.&nbsp;</p>')
 
 
-def _has_readings(briefing: Briefing, marks: BriefingMarks) -> bool:
+def _has_readings(briefing: Briefing) -> bool:
     """Whether any value the print shows is inferred or added: then it says what the
-    signs mean, once, under the title."""
-    from ..core.model import SECTIONS
+    signs mean, once, under the title. (The briefing section's markings may reach into
+    entries, so it is enough that some part holds a marking.)"""
+    from ..core.origins import entries
 
-    return any(origin.kind in SIGNS for entry in (briefing.briefing, *(
-        e for section, _cls in SECTIONS for e in getattr(briefing, section)))
-        for origin in marks.of(entry).values())
+    return any(getattr(e, "inferred", ()) or getattr(e, "added", ())
+               for _base, e in entries(briefing))
 
 
 def _contents(out: list[str], sections: tuple[Section, ...]) -> None:
